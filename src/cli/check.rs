@@ -1,0 +1,81 @@
+//! `replylint check`: lint drafts and print findings with grades.
+
+use super::args::{CheckArgs, Format, LangArg};
+use super::{load_rules, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::engine::{CheckOptions, Linter};
+use crate::error::{Error, Result};
+use crate::grade::Rubric;
+use crate::input::{self, Source};
+use crate::report::{human, json, DraftResult, Report};
+use crate::text::{Draft, Lang};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+
+pub fn run(args: CheckArgs) -> Result<u8> {
+    let rules = load_rules(&args.packs)?;
+    let rubric = match &args.rubric {
+        Some(path) => Rubric::from_path(path)?,
+        None => Rubric::builtin()?,
+    };
+    rubric.check_rules(&rules)?;
+    let mut linter = Linter::new(rules);
+    linter.select(&args.select)?;
+    linter.ignore(&args.ignore)?;
+    linter.check_scenarios(&args.scenario)?;
+    let options = CheckOptions {
+        lang: match args.lang {
+            LangArg::Auto => None,
+            LangArg::Ko => Some(Lang::Ko),
+            LangArg::En => Some(Lang::En),
+        },
+        scenarios: (!args.scenario.is_empty()).then(|| args.scenario.clone()),
+    };
+
+    let (sources, mut errors) = input::collect(&args.paths);
+    if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
+        return Err(Error::Usage("standard input (-) can be given only once".into()));
+    }
+    if sources.contains(&Source::Stdin) && std::io::stdin().is_terminal() {
+        eprintln!("replylint: reading a draft from standard input; end it with Ctrl-D");
+    }
+    let checked: Vec<Result<DraftResult>> = sources
+        .par_iter()
+        .map(|source| check_one(&linter, &rubric, &options, source))
+        .collect();
+    let mut report = Report::default();
+    for result in checked {
+        match result {
+            Ok(r) => report.results.push(r),
+            Err(e) => errors.push(e),
+        }
+    }
+    report.errors = errors;
+
+    for error in &report.errors {
+        eprintln!("replylint: error: {error}");
+    }
+    print(&match args.format {
+        Format::Human => human::render(&report),
+        Format::Json => json::render(&report),
+    });
+    Ok(if !report.errors.is_empty() {
+        EXIT_ERROR
+    } else if args.fail_on.threshold().is_some_and(|t| report.has_findings_at(t)) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, source: &Source) -> Result<DraftResult> {
+    let text = source.read()?;
+    let draft = Draft::new(text);
+    let outcome = linter.check(&draft, options)?;
+    let grade = rubric.grade(&outcome);
+    Ok(DraftResult {
+        source: source.name().to_string(),
+        draft,
+        outcome,
+        grade,
+    })
+}

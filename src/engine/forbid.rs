@@ -1,0 +1,57 @@
+//! `forbid`: every match in scope is a finding at its span, with the rewrite as a replacement.
+
+use super::matching::{pattern_hits, Hit, Scope};
+use super::RuleRun;
+use crate::finding::{Finding, SuggestionAction};
+
+pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
+    let scope = Scope { ranges: &run.scope };
+    for &(lang, tables) in run.tables {
+        let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
+            continue;
+        };
+        let uses_groups = text.suggestion.as_deref().is_some_and(|s| s.contains('$'));
+        for hit in pattern_hits(run.draft, set, &scope, uses_groups) {
+            let suggestion = text.suggestion.as_deref().map(|s| expand_groups(run, s, &hit));
+            out.push(run.finding(hit.range.clone(), &text.message, suggestion, SuggestionAction::Replace, None));
+        }
+    }
+}
+
+/// Replaces `$1`, `${1}`, `${name}` and `$$` in a rewrite with the original text of the capture groups.
+fn expand_groups(run: &RuleRun, template: &str, hit: &Hit) -> String {
+    let group_text = |key: &str| -> String {
+        let found = match key.parse::<usize>() {
+            Ok(n) => hit.groups.get(n).and_then(|(_, r)| r.clone()),
+            Err(_) => hit
+                .groups
+                .iter()
+                .find(|(name, _)| name.as_deref() == Some(key))
+                .and_then(|(_, r)| r.clone()),
+        };
+        found.map_or_else(String::new, |r| run.draft.original()[run.draft.to_original(r)].to_string())
+    };
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if let Some(tail) = after.strip_prefix('$') {
+            out.push('$');
+            rest = tail;
+        } else if let Some(braced) = after.strip_prefix('{').and_then(|b| b.split_once('}')) {
+            out.push_str(&group_text(braced.0));
+            rest = braced.1;
+        } else {
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 {
+                out.push('$');
+            } else {
+                out.push_str(&group_text(&after[..digits]));
+            }
+            rest = &after[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
+}

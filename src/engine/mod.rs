@@ -1,0 +1,223 @@
+//! The engine: a `Linter` holds the loaded rules, compiles each language's patterns once (on the first
+//! draft in that language), tags scenarios and runs each rule kind over a `Draft`.
+
+mod compile;
+mod forbid;
+mod limit;
+mod matching;
+mod require;
+mod scenario;
+mod scope;
+
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Span, SuggestionAction};
+use crate::pack::{Kind, Rule, RuleSet};
+use crate::text::{Draft, Lang, Langs};
+use compile::LangTables;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What checking one draft produced.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub langs: Langs,
+    pub scenarios: Vec<String>,
+    /// Sorted by position, then rule id.
+    pub findings: Vec<Finding>,
+    /// The criteria fed by at least one rule that ran on this draft (its language and scenarios).
+    pub applicable_criteria: BTreeSet<String>,
+}
+
+/// Per-draft choices that override detection.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Check as this language instead of detecting it.
+    pub lang: Option<Lang>,
+    /// Use these scenarios instead of detecting them.
+    pub scenarios: Option<Vec<String>>,
+}
+
+pub struct Linter {
+    rules: RuleSet,
+    active: Vec<bool>,
+    tables: [OnceLock<Result<LangTables>>; 2],
+}
+
+impl Linter {
+    /// A linter running every rule that is enabled by default.
+    pub fn new(rules: RuleSet) -> Self {
+        let active = rules.rules.iter().map(|r| r.enabled).collect();
+        Linter {
+            rules,
+            active,
+            tables: Default::default(),
+        }
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Runs only these rules (ids or pack names), including rules that are off by default.
+    pub fn select(&mut self, names: &[String]) -> Result<()> {
+        if names.is_empty() {
+            return Ok(());
+        }
+        self.check_names(names)?;
+        for (active, rule) in self.active.iter_mut().zip(&self.rules.rules) {
+            *active = names.iter().any(|n| n == &rule.id || n == &rule.pack);
+        }
+        Ok(())
+    }
+
+    /// Skips these rules (ids or pack names).
+    pub fn ignore(&mut self, names: &[String]) -> Result<()> {
+        self.check_names(names)?;
+        for (active, rule) in self.active.iter_mut().zip(&self.rules.rules) {
+            if names.iter().any(|n| n == &rule.id || n == &rule.pack) {
+                *active = false;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_names(&self, names: &[String]) -> Result<()> {
+        for name in names {
+            let known = self.rules.rules.iter().any(|r| &r.id == name) || self.rules.packs.iter().any(|p| &p.name == name);
+            if !known {
+                let hint = crate::suggest::closest(name, self.rules.rules.iter().map(|r| r.id.as_str()))
+                    .map(|c| format!("; did you mean '{c}'?"))
+                    .unwrap_or_default();
+                return Err(Error::Usage(format!("unknown rule or pack '{name}'{hint}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that every scenario named exists.
+    pub fn check_scenarios(&self, names: &[String]) -> Result<()> {
+        for name in names {
+            if !self.rules.scenarios.iter().any(|s| &s.id == name) {
+                let known: Vec<&str> = self.rules.scenarios.iter().map(|s| s.id.as_str()).collect();
+                return Err(Error::Usage(format!("unknown scenario '{name}' (known: {})", known.join(", "))));
+            }
+        }
+        Ok(())
+    }
+
+    fn tables(&self, lang: Lang) -> Result<&LangTables> {
+        self.tables[lang.index()]
+            .get_or_init(|| compile::compile_lang(&self.rules, lang))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Lints one draft.
+    pub fn check(&self, draft: &Draft, options: &CheckOptions) -> Result<Outcome> {
+        let langs = options.lang.map_or(draft.langs(), Langs::only);
+        let tables = langs
+            .iter()
+            .map(|l| Ok((l, self.tables(l)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let body: Vec<Range<usize>> = draft.body().map(|s| s.range.clone()).collect();
+        let tags = scenario::detect(draft, &self.rules.scenarios, &tables, &body);
+        let scenarios: Vec<String> = match &options.scenarios {
+            Some(forced) => forced.clone(),
+            None => tags.iter().map(|t| t.id.clone()).collect(),
+        };
+
+        let mut findings = Vec::new();
+        let mut applicable_criteria = BTreeSet::new();
+        for (index, rule) in self.rules.rules.iter().enumerate() {
+            let in_language = langs.iter().any(|l| rule.lang(l).is_some());
+            let in_scenario = rule.when.is_empty() || rule.when.iter().any(|w| scenarios.contains(w));
+            if !self.active[index] || !in_language || !in_scenario {
+                continue;
+            }
+            applicable_criteria.insert(rule.criterion.clone());
+            let cue_sentence = tags
+                .iter()
+                .filter(|t| rule.when.contains(&t.id))
+                .filter_map(|t| t.last_cue_sentence.clone())
+                .max_by_key(|r| r.start);
+            let run = RuleRun {
+                draft,
+                rule,
+                index,
+                tables: &tables,
+                scope: scope::ranges(draft, rule),
+                cue_sentence,
+            };
+            match rule.kind {
+                Kind::Forbid => forbid::run(&run, &mut findings),
+                Kind::Require => require::run(&run, &mut findings),
+                Kind::Limit => limit::run(&run, &mut findings),
+            }
+        }
+        findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+        Ok(Outcome {
+            langs,
+            scenarios,
+            findings,
+            applicable_criteria,
+        })
+    }
+}
+
+/// One rule about to run on one draft.
+pub(crate) struct RuleRun<'a> {
+    draft: &'a Draft,
+    rule: &'a Rule,
+    index: usize,
+    tables: &'a [(Lang, &'a LangTables)],
+    /// Normalised-view ranges of the sentences in the rule's scope.
+    scope: Vec<Range<usize>>,
+    cue_sentence: Option<Range<usize>>,
+}
+
+impl RuleRun<'_> {
+    /// A finding at a normalised-view range. `{excerpt}`, `{count}` and `{max}` in the message are filled.
+    fn finding(
+        &self,
+        normalized: Range<usize>,
+        message: &str,
+        suggestion: Option<String>,
+        action: SuggestionAction,
+        count: Option<(usize, usize)>,
+    ) -> Finding {
+        let original = self.draft.to_original(normalized);
+        let excerpt = self.draft.original()[original.clone()].to_string();
+        let (line, column) = self.draft.line_col(original.start);
+        let mut message = message.replace("{excerpt}", &format!("\"{}\"", one_line(&excerpt)));
+        if let Some((count, max)) = count {
+            message = message.replace("{count}", &count.to_string()).replace("{max}", &max.to_string());
+        }
+        Finding {
+            rule: self.rule.id.clone(),
+            pack: self.rule.pack.clone(),
+            severity: self.rule.severity,
+            criterion: self.rule.criterion.clone(),
+            message,
+            span: Span {
+                start: original.start,
+                end: original.end,
+                line,
+                column,
+            },
+            excerpt,
+            suggestion,
+            action,
+        }
+    }
+}
+
+/// Text shown inside a one-line message: line breaks folded, long excerpts shortened.
+fn one_line(text: &str) -> String {
+    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() > 60 {
+        format!("{}…", folded.chars().take(59).collect::<String>())
+    } else {
+        folded
+    }
+}

@@ -1,0 +1,34 @@
+//! `require`: when no pattern matches in scope, the rule fires: at each weak phrase ("soon") if the
+//! draft has any, otherwise once, anchored at the sentence after which the missing sentence belongs.
+
+use super::matching::{pattern_hits, weak_hits, Scope};
+use super::{scope, RuleRun};
+use crate::finding::{Finding, SuggestionAction};
+
+pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
+    let scope = Scope { ranges: &run.scope };
+    let mut weak = Vec::new();
+    for &(lang, tables) in run.tables {
+        let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
+            continue;
+        };
+        if !pattern_hits(run.draft, set, &scope, false).is_empty() {
+            return;
+        }
+        weak.extend(weak_hits(run.draft, set, &scope).into_iter().map(|hit| (hit, text)));
+    }
+    if !weak.is_empty() {
+        for (hit, text) in weak {
+            let message = text.weak_message.as_deref().unwrap_or(&text.message);
+            let (suggestion, action) = match &text.weak_suggestion {
+                Some(s) => (Some(s.clone()), SuggestionAction::Replace),
+                None => (text.suggestion.clone(), SuggestionAction::Advise),
+            };
+            out.push(run.finding(hit.range, message, suggestion, action, None));
+        }
+        return;
+    }
+    let text = run.rule.text_for(run.draft.langs().primary);
+    let anchor = scope::anchor(run.draft, run.rule.insert, run.cue_sentence.clone());
+    out.push(run.finding(anchor, &text.message, text.suggestion.clone(), SuggestionAction::Insert, None));
+}

@@ -1,0 +1,43 @@
+//! Which sentences a rule looks at, and where a missing sentence should go.
+
+use crate::pack::{Insert, Rule, Scope};
+use crate::text::{Draft, Role, Sentence};
+use std::ops::Range;
+
+/// The normalised-view ranges of the sentences a rule looks in. Greetings, headings and signatures are
+/// never in scope; `opener` and `closing` take a window of body sentences.
+pub fn ranges(draft: &Draft, rule: &Rule) -> Vec<Range<usize>> {
+    match rule.scope {
+        Scope::Any => draft.body().map(|s| s.range.clone()).collect(),
+        Scope::Opener => body_sentences(draft).take(rule.window).map(|s| s.range.clone()).collect(),
+        Scope::Closing => {
+            let body: Vec<&Sentence> = body_sentences(draft).collect();
+            let from = body.len().saturating_sub(rule.window);
+            body[from..].iter().map(|s| s.range.clone()).collect()
+        }
+    }
+}
+
+/// Sentences in the agent's running text (not list items).
+fn body_sentences(draft: &Draft) -> impl Iterator<Item = &Sentence> {
+    draft.sentences().iter().filter(|s| s.role == Role::Body)
+}
+
+/// The sentence after which a `require` rule's missing sentence should go (its normalised-view range).
+/// `cue_sentence` is the last body sentence that holds a cue of the rule's scenarios.
+pub fn anchor(draft: &Draft, insert: Insert, cue_sentence: Option<Range<usize>>) -> Range<usize> {
+    let body: Vec<&Sentence> = draft.body().collect();
+    let greeting = draft.sentences().iter().rev().find(|s| s.role == Role::Greeting);
+    let first = body.first().map(|s| s.range.clone());
+    let last = body.last().map(|s| s.range.clone());
+    let chosen = match insert {
+        Insert::AfterGreeting => greeting.map(|s| s.range.clone()).or(first),
+        Insert::AfterOpener => first,
+        Insert::AfterCue => cue_sentence.or(first),
+        Insert::BeforeClosing => body.len().checked_sub(2).map(|i| body[i].range.clone()).or(last),
+        Insert::End => last,
+    };
+    chosen
+        .or_else(|| draft.sentences().last().map(|s| s.range.clone()))
+        .unwrap_or(0..0)
+}

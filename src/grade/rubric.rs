@@ -1,0 +1,163 @@
+//! The rubric file: criteria and weights, penalties per severity, letter bands and caps.
+
+use crate::error::{Error, Origin, Result};
+use crate::finding::Severity;
+use crate::pack::RuleSet;
+use serde::Deserialize;
+use toml::Spanned;
+
+const BUILTIN: &str = include_str!("../../rules/rubric.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RubricFile {
+    rubric: Meta,
+    penalties: Penalties,
+    criterion: Vec<Spanned<Criterion>>,
+    band: Vec<Spanned<Band>>,
+    #[serde(default)]
+    cap: Vec<Spanned<Cap>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Penalties {
+    pub error: u32,
+    pub warning: u32,
+    pub suggestion: u32,
+}
+
+impl Penalties {
+    pub fn of(&self, severity: Severity) -> u32 {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Suggestion => self.suggestion,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub letter: String,
+    pub min: u32,
+}
+
+/// A ceiling on the score when a draft has a finding of this rule and/or severity.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    pub rule: Option<String>,
+    pub severity: Option<Severity>,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    pub meta: Meta,
+    pub penalties: Penalties,
+    pub criteria: Vec<Criterion>,
+    /// Sorted by `min`, highest first.
+    pub bands: Vec<Band>,
+    pub caps: Vec<Cap>,
+    /// Where each cap was written, for errors found when rules are known.
+    cap_origins: Vec<Origin>,
+}
+
+impl Rubric {
+    pub fn builtin() -> Result<Self> {
+        Rubric::from_source("built-in:rubric.toml", BUILTIN)
+    }
+
+    pub fn from_path(path: &std::path::Path) -> Result<Self> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::config(Origin::at(&shown, "", 0), None, format!("cannot read rubric: {e}")))?;
+        Rubric::from_source(&shown, &text)
+    }
+
+    pub fn from_source(file: &str, text: &str) -> Result<Self> {
+        let at = |offset: usize| Origin::at(file, text, offset);
+        let parsed: RubricFile = toml::from_str(text)
+            .map_err(|e| Error::config(at(e.span().map_or(0, |s| s.start)), None, e.message()))?;
+        if parsed.criterion.is_empty() {
+            return Err(Error::config(at(0), None, "rubric has no [[criterion]]"));
+        }
+        for (i, c) in parsed.criterion.iter().enumerate() {
+            if parsed.criterion[..i].iter().any(|o| o.get_ref().id == c.get_ref().id) {
+                return Err(Error::config(at(c.span().start), None, format!("duplicate criterion '{}'", c.get_ref().id)));
+            }
+            if c.get_ref().weight == 0 {
+                return Err(Error::config(at(c.span().start), None, format!("criterion '{}' has weight 0", c.get_ref().id)));
+            }
+        }
+        if !parsed.band.iter().any(|b| b.get_ref().min == 0) {
+            return Err(Error::config(at(0), None, "rubric needs a [[band]] with min = 0 so every score gets a letter"));
+        }
+        if let Some(b) = parsed.band.iter().find(|b| b.get_ref().min > 100) {
+            return Err(Error::config(at(b.span().start), None, "band `min` must be 0 to 100"));
+        }
+        for cap in &parsed.cap {
+            if cap.get_ref().rule.is_none() && cap.get_ref().severity.is_none() {
+                return Err(Error::config(at(cap.span().start), None, "a [[cap]] needs `rule`, `severity` or both"));
+            }
+        }
+        let mut bands: Vec<Band> = parsed.band.into_iter().map(Spanned::into_inner).collect();
+        bands.sort_by(|a, b| b.min.cmp(&a.min));
+        Ok(Rubric {
+            meta: parsed.rubric,
+            penalties: parsed.penalties,
+            criteria: parsed.criterion.into_iter().map(Spanned::into_inner).collect(),
+            bands,
+            cap_origins: parsed.cap.iter().map(|c| at(c.span().start)).collect(),
+            caps: parsed.cap.into_iter().map(Spanned::into_inner).collect(),
+        })
+    }
+
+    /// Every rule must feed a criterion of this rubric, and every cap must name a loaded rule.
+    pub fn check_rules(&self, rules: &RuleSet) -> Result<()> {
+        for rule in &rules.rules {
+            if !self.criteria.iter().any(|c| c.id == rule.criterion) {
+                let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).collect();
+                return Err(Error::config(
+                    rule.criterion_origin.clone(),
+                    Some(&rule.id),
+                    format!("criterion '{}' is not in the rubric '{}' (it has: {})", rule.criterion, self.meta.name, known.join(", ")),
+                ));
+            }
+        }
+        for (cap, origin) in self.caps.iter().zip(&self.cap_origins) {
+            if let Some(id) = &cap.rule {
+                if rules.rule(id).is_none() {
+                    return Err(Error::config(origin.clone(), Some(id), "[[cap]] names a rule that is not loaded"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn letter(&self, score: u32) -> &str {
+        self.bands
+            .iter()
+            .find(|b| score >= b.min)
+            .map_or("F", |b| b.letter.as_str())
+    }
+}

@@ -1,0 +1,150 @@
+//! Where drafts come from: files, folders (recursively) and standard input; and turning their bytes
+//! into text with a clear error for anything that is not a usable draft.
+
+use crate::error::{Error, Result};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The largest draft accepted: a support reply is a few kilobytes; megabytes mean a wrong file.
+pub const MAX_DRAFT_BYTES: usize = 1 << 20;
+
+/// Extensions read when walking a folder. A file named on the command line is read whatever its name.
+const DRAFT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+
+/// A draft to read: standard input, or a file shown as the user named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File { path: PathBuf, shown: String },
+}
+
+impl Source {
+    /// The name used in findings: `-` for standard input, otherwise the path as given.
+    pub fn name(&self) -> &str {
+        match self {
+            Source::Stdin => "-",
+            Source::File { shown, .. } => shown,
+        }
+    }
+
+    /// Reads and decodes the draft.
+    pub fn read(&self) -> Result<String> {
+        let bytes = match self {
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .take(MAX_DRAFT_BYTES as u64 + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Error::input("-", format!("cannot read standard input: {e}")))?;
+                bytes
+            }
+            Source::File { path, shown } => {
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                if size > MAX_DRAFT_BYTES as u64 {
+                    return Err(too_big(shown, size as usize));
+                }
+                std::fs::read(path).map_err(|e| Error::input(shown.as_str(), format!("cannot read: {e}")))?
+            }
+        };
+        decode(self.name(), bytes)
+    }
+}
+
+fn too_big(name: &str, size: usize) -> Error {
+    Error::input(
+        name,
+        format!("{} bytes is more than the {} KiB limit for one draft", size, MAX_DRAFT_BYTES / 1024),
+    )
+}
+
+/// Bytes to text: UTF-8 (a byte-order mark is fine), not empty, not too big.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
+    if bytes.len() > MAX_DRAFT_BYTES {
+        return Err(too_big(name, bytes.len()));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::input(name, format!("invalid UTF-8 at line {line} (byte {valid}); save the draft as UTF-8"))
+    })?;
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+        return Err(Error::input(name, "the draft is empty"));
+    }
+    Ok(text)
+}
+
+/// Expands the paths given on the command line into sources: `-` (or nothing) is standard input,
+/// folders are walked recursively in name order for draft files. Paths that do not exist are errors.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
+    if paths.is_empty() {
+        return (vec![Source::Stdin], Vec::new());
+    }
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut sources, &mut errors);
+        } else if path.exists() {
+            sources.push(file(path));
+        } else {
+            errors.push(Error::input(path.display().to_string(), "no such file or folder"));
+        }
+    }
+    (sources, errors)
+}
+
+fn file(path: &Path) -> Source {
+    Source::File {
+        path: path.to_path_buf(),
+        shown: path.display().to_string(),
+    }
+}
+
+fn walk(root: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let is_draft = entry.file_type().is_some_and(|t| t.is_file())
+                    && path
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                if is_draft {
+                    sources.push(file(path));
+                }
+            }
+            Err(e) => errors.push(Error::input(root.display().to_string(), e.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = decode("a.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at line 2 (byte 7); save the draft as UTF-8");
+    }
+
+    #[test]
+    fn empty_and_bom_only_drafts_are_errors() {
+        assert!(decode("e.txt", Vec::new()).is_err());
+        assert!(decode("e.txt", "\u{FEFF} \n".as_bytes().to_vec()).is_err());
+        assert_eq!(decode("b.txt", "\u{FEFF}Hi".as_bytes().to_vec()).unwrap(), "\u{FEFF}Hi");
+    }
+
+    #[test]
+    fn too_big_is_an_error() {
+        let err = decode("big.txt", vec![b'a'; MAX_DRAFT_BYTES + 1]).unwrap_err();
+        assert!(err.to_string().contains("limit for one draft"));
+    }
+}

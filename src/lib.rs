@@ -1,0 +1,30 @@
+//! replylint: lint customer-support replies in Korean and English.
+//!
+//! ```no_run
+//! use replylint::{CheckOptions, Draft, Linter, Rubric, RuleSet};
+//! let linter = Linter::new(RuleSet::builtin()?);
+//! let rubric = Rubric::builtin()?;
+//! let draft = Draft::new("Sorry for the inconvenience. We're looking into it.");
+//! let outcome = linter.check(&draft, &CheckOptions::default())?;
+//! let grade = rubric.grade(&outcome);
+//! println!("{} {}", grade.score, grade.letter);
+//! # Ok::<(), replylint::Error>(())
+//! ```
+
+pub mod engine;
+pub mod error;
+pub mod finding;
+pub mod grade;
+pub mod input;
+pub mod report;
+pub mod pack;
+pub mod cli;
+mod suggest;
+pub mod text;
+
+pub use engine::{CheckOptions, Linter, Outcome};
+pub use error::{Error, Origin, Result};
+pub use finding::{Finding, Severity, Span, SuggestionAction};
+pub use grade::{Grade, Rubric};
+pub use pack::RuleSet;
+pub use text::{Draft, Lang, Langs};

@@ -1,0 +1,102 @@
+//! Loaded, validated rules and scenarios: what the engine compiles and runs.
+
+use super::schema::{Insert, Kind, Measure, Scope, Spacing};
+use crate::error::Origin;
+use crate::finding::Severity;
+use crate::text::Lang;
+
+/// One regular expression as the pack wrote it and as it will be compiled.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// As written in the pack.
+    pub source: String,
+    /// After macro expansion (and, for loose Korean patterns, space loosening).
+    pub expanded: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Examples {
+    pub bad: Vec<String>,
+    pub good: Vec<String>,
+}
+
+/// What a rule says and looks for in one language.
+#[derive(Debug, Clone)]
+pub struct RuleLang {
+    pub patterns: Vec<Pattern>,
+    pub exceptions: Vec<Pattern>,
+    pub weak: Vec<Pattern>,
+    pub message: String,
+    pub weak_message: Option<String>,
+    pub weak_suggestion: Option<String>,
+    pub rationale: String,
+    pub suggestion: Option<String>,
+    pub max: Option<usize>,
+    pub max_share: Option<f64>,
+    pub examples: Examples,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    /// The name of the pack that defines it.
+    pub pack: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub criterion: String,
+    pub when: Vec<String>,
+    /// Where each entry of `when` was written.
+    pub when_origins: Vec<Origin>,
+    pub scope: Scope,
+    /// Size of the opener or closing window, in sentences.
+    pub window: usize,
+    pub enabled: bool,
+    pub spacing: Spacing,
+    pub case_sensitive: bool,
+    pub insert: Insert,
+    pub measure: Measure,
+    /// Per language, indexed by `Lang::index`.
+    pub langs: [Option<RuleLang>; 2],
+    pub origin: Origin,
+    pub criterion_origin: Origin,
+}
+
+impl Rule {
+    pub fn lang(&self, lang: Lang) -> Option<&RuleLang> {
+        self.langs[lang.index()].as_ref()
+    }
+
+    /// The languages this rule has text for, Korean first.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        Lang::ALL.into_iter().filter(|&l| self.lang(l).is_some())
+    }
+
+    /// The rule's text in the preferred language, or in the other one.
+    pub fn text_for(&self, preferred: Lang) -> &RuleLang {
+        self.lang(preferred)
+            .or_else(|| self.languages().next().and_then(|l| self.lang(l)))
+            .expect("a loaded rule has at least one language")
+    }
+}
+
+/// Cue phrases that tag a draft with a scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    /// Per language, indexed by `Lang::index`.
+    pub cues: [Vec<Pattern>; 2],
+    pub exceptions: [Vec<Pattern>; 2],
+}
+
+/// A loaded pack's description.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    pub name: String,
+    pub description: String,
+    pub version: String,
+    /// The file it came from, or `built-in:NAME.toml`.
+    pub file: String,
+}

@@ -1,0 +1,130 @@
+//! `--format json`: the stable machine contract (version 1), documented in the README.
+
+use super::{Report, Summary};
+use crate::finding::{Finding, Severity, SuggestionAction};
+use crate::grade::CriterionScore;
+use serde::Serialize;
+
+/// The version of the JSON contract; bumped only on a breaking change.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    results: Vec<JsonResult<'a>>,
+    errors: Vec<JsonError>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonResult<'a> {
+    source: &'a str,
+    lang: String,
+    scenarios: &'a [String],
+    score: u32,
+    grade: &'a str,
+    criteria: &'a [CriterionScore],
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    pack: &'a str,
+    severity: Severity,
+    criterion: &'a str,
+    message: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    excerpt: &'a str,
+    suggestion: Option<&'a str>,
+    action: SuggestionAction,
+}
+
+#[derive(Serialize)]
+struct JsonError {
+    source: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    sources: usize,
+    findings: usize,
+    error: usize,
+    warning: usize,
+    suggestion: usize,
+    errors: usize,
+}
+
+impl<'a> From<&'a Finding> for JsonFinding<'a> {
+    fn from(f: &'a Finding) -> Self {
+        JsonFinding {
+            rule: &f.rule,
+            pack: &f.pack,
+            severity: f.severity,
+            criterion: &f.criterion,
+            message: &f.message,
+            start: f.span.start,
+            end: f.span.end,
+            line: f.span.line,
+            column: f.span.column,
+            excerpt: &f.excerpt,
+            suggestion: f.suggestion.as_deref(),
+            action: f.action,
+        }
+    }
+}
+
+pub fn render(report: &Report) -> String {
+    let Summary {
+        sources,
+        findings,
+        error,
+        warning,
+        suggestion,
+    } = report.summary();
+    let json = JsonReport {
+        version: VERSION,
+        results: report
+            .results
+            .iter()
+            .map(|r| JsonResult {
+                source: &r.source,
+                lang: r.outcome.langs.code(),
+                scenarios: &r.outcome.scenarios,
+                score: r.grade.score,
+                grade: &r.grade.letter,
+                criteria: &r.grade.criteria,
+                findings: r.outcome.findings.iter().map(JsonFinding::from).collect(),
+            })
+            .collect(),
+        errors: report
+            .errors
+            .iter()
+            .map(|e| match e {
+                crate::Error::Input { source_name, message } => JsonError {
+                    source: source_name.clone(),
+                    message: message.clone(),
+                },
+                other => JsonError {
+                    source: String::new(),
+                    message: other.to_string(),
+                },
+            })
+            .collect(),
+        summary: JsonSummary {
+            sources,
+            findings,
+            error,
+            warning,
+            suggestion,
+            errors: report.errors.len(),
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&json).expect("report serialises");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,185 @@
+//! Rules as data for `replylint rules` and `replylint explain`: a JSON shape and the human text.
+
+use crate::pack::{Kind, Rule, RuleLang, RuleSet};
+use crate::text::Lang;
+use colored::Colorize;
+use serde::Serialize;
+use std::fmt::Write;
+
+#[derive(Serialize)]
+pub struct RuleJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    pack: &'a str,
+    kind: &'a str,
+    severity: &'a str,
+    criterion: &'a str,
+    when: &'a [String],
+    scope: &'a str,
+    enabled: bool,
+    languages: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    insert: Option<&'static str>,
+    text: Vec<RuleLangJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RuleLangJson<'a> {
+    lang: &'static str,
+    message: &'a str,
+    rationale: &'a str,
+    suggestion: Option<&'a str>,
+    weak_message: Option<&'a str>,
+    examples_bad: &'a [String],
+    examples_good: &'a [String],
+}
+
+pub fn rule_json(rule: &Rule) -> RuleJson<'_> {
+    RuleJson {
+        id: &rule.id,
+        title: &rule.title,
+        pack: &rule.pack,
+        kind: rule.kind.as_str(),
+        severity: rule.severity.as_str(),
+        criterion: &rule.criterion,
+        when: &rule.when,
+        scope: rule.scope.as_str(),
+        enabled: rule.enabled,
+        languages: rule.languages().map(Lang::code).collect(),
+        insert: (rule.kind == Kind::Require).then(|| rule.insert.as_str()),
+        text: rule
+            .languages()
+            .filter_map(|l| rule.lang(l).map(|t| (l, t)))
+            .map(|(lang, t)| RuleLangJson {
+                lang: lang.code(),
+                message: &t.message,
+                rationale: &t.rationale,
+                suggestion: t.suggestion.as_deref(),
+                weak_message: t.weak_message.as_deref(),
+                examples_bad: &t.examples.bad,
+                examples_good: &t.examples.good,
+            })
+            .collect(),
+    }
+}
+
+pub fn rules_json(rules: &RuleSet) -> String {
+    let list: Vec<RuleJson> = rules.rules.iter().map(rule_json).collect();
+    serde_json::to_string_pretty(&list).expect("rules serialise") + "\n"
+}
+
+/// One row per rule, aligned.
+pub fn rules_table(rules: &RuleSet) -> String {
+    let header = ["RULE", "PACK", "KIND", "SEVERITY", "CRITERION", "WHEN", "LANG", "TITLE"];
+    let rows: Vec<[String; 8]> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            let when = if r.when.is_empty() { "any".to_string() } else { r.when.join(",") };
+            let title = if r.enabled { r.title.clone() } else { format!("{} (off by default)", r.title) };
+            [
+                r.id.clone(),
+                r.pack.clone(),
+                r.kind.as_str().into(),
+                r.severity.as_str().into(),
+                r.criterion.clone(),
+                when,
+                r.languages().map(Lang::code).collect::<Vec<_>>().join(","),
+                title,
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: Vec<String>| -> String {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                let _ = write!(s, "{cell:<w$}  ");
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    out.push_str(&line(header.map(String::from).to_vec()).bold().to_string());
+    for row in rows {
+        out.push_str(&line(row.to_vec()));
+    }
+    let _ = writeln!(out, "\n{} rules in {} packs. `replylint explain RULE` tells more.", rules.rules.len(), rules.packs.len());
+    out
+}
+
+/// What `replylint explain RULE` prints.
+pub fn explain_text(rule: &Rule) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", rule.id.bold(), rule.title);
+    let when = if rule.when.is_empty() { "any draft".to_string() } else { rule.when.join(", ") };
+    let _ = write!(
+        out,
+        "pack {} · {} · {} · criterion {} · runs in: {} · scope {}",
+        rule.pack,
+        rule.kind.as_str(),
+        rule.severity,
+        rule.criterion,
+        when,
+        rule.scope.as_str()
+    );
+    if rule.kind == Kind::Require {
+        let _ = write!(out, " · missing sentence goes: {}", rule.insert.as_str());
+    }
+    if !rule.enabled {
+        out.push_str(" · off by default (turn on with --select)");
+    }
+    out.push('\n');
+    for lang in rule.languages() {
+        if let Some(text) = rule.lang(lang) {
+            explain_lang(&mut out, lang, text, rule.kind);
+        }
+    }
+    out
+}
+
+fn explain_lang(out: &mut String, lang: Lang, text: &RuleLang, kind: Kind) {
+    let name = match lang {
+        Lang::Ko => "Korean (ko)",
+        Lang::En => "English (en)",
+    };
+    let _ = writeln!(out, "\n{}", name.bold().underline());
+    let _ = writeln!(out, "  {} {}", "Finding:".bold(), text.message);
+    if !text.rationale.is_empty() {
+        let _ = writeln!(out, "  {} {}", "Why:".bold(), text.rationale);
+    }
+    if let Some(s) = &text.suggestion {
+        let label = match kind {
+            Kind::Forbid => "Rewrite:",
+            Kind::Require => "Add:",
+            Kind::Limit => "Advice:",
+        };
+        let _ = writeln!(out, "  {} {}", label.bold(), s);
+    }
+    if let Some(weak) = &text.weak_message {
+        let _ = write!(out, "  {} {}", "Vague phrases:".bold(), weak);
+        if let Some(s) = &text.weak_suggestion {
+            let _ = write!(out, " (e.g. \"{s}\")");
+        }
+        out.push('\n');
+    }
+    if !text.examples.bad.is_empty() {
+        let _ = writeln!(out, "  {}", "Fires on:".bold());
+        for ex in &text.examples.bad {
+            let _ = writeln!(out, "    {} {}", "✗".red(), ex.replace('\n', "\n      "));
+        }
+    }
+    if !text.examples.good.is_empty() {
+        let _ = writeln!(out, "  {}", "Passes:".bold());
+        for ex in &text.examples.good {
+            let _ = writeln!(out, "    {} {}", "✓".green(), ex.replace('\n', "\n      "));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! A draft parsed once: the original text, its matching views with offset maps, languages,
+//! sentences with roles, and placeholders. Every rule reads the same `Draft`.
+
+pub mod korean;
+pub mod lang;
+pub mod lines;
+pub mod normalize;
+pub mod placeholders;
+pub mod sentences;
+pub mod structure;
+
+pub use lang::{Lang, Langs};
+pub use placeholders::Placeholder;
+pub use sentences::{Role, Sentence};
+
+use lines::LineIndex;
+use normalize::{Compact, Normalized};
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct Draft {
+    original: String,
+    normalized: Normalized,
+    compact: Compact,
+    lines: LineIndex,
+    langs: Langs,
+    sentences: Vec<Sentence>,
+    placeholders: Vec<Placeholder>,
+}
+
+/// Which matching view a pattern runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Normalised text, spaces as written.
+    Normalized,
+    /// Normalised text without the spaces between Hangul syllables.
+    Compact,
+}
+
+impl Draft {
+    pub fn new(text: impl Into<String>) -> Self {
+        let original = text.into();
+        let placeholders = placeholders::find(&original);
+        let mut normalized = Normalized::new(&original, &placeholders);
+        let sentences = sentences::split(&mut normalized);
+        let compact = Compact::new(&normalized.text);
+        let langs = lang::detect(&normalized.text);
+        let lines = LineIndex::new(&original);
+        Draft {
+            original,
+            normalized,
+            compact,
+            lines,
+            langs,
+            sentences,
+            placeholders,
+        }
+    }
+
+    /// The text exactly as given.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// The text of a matching view.
+    pub fn view(&self, view: View) -> &str {
+        match view {
+            View::Normalized => &self.normalized.text,
+            View::Compact => &self.compact.text,
+        }
+    }
+
+    /// A range of a view as a range of the normalised view.
+    pub fn to_normalized(&self, view: View, range: Range<usize>) -> Range<usize> {
+        match view {
+            View::Normalized => range,
+            View::Compact => self.compact.to_normalized(range),
+        }
+    }
+
+    /// A normalised-view offset in the given view.
+    pub fn from_normalized(&self, view: View, offset: usize) -> usize {
+        match view {
+            View::Normalized => offset,
+            View::Compact => self.compact.from_normalized(offset),
+        }
+    }
+
+    /// The original byte range of a normalised-view range.
+    pub fn to_original(&self, normalized: Range<usize>) -> Range<usize> {
+        self.normalized.to_original(normalized, self.original.len())
+    }
+
+    /// 1-based line and column (in characters) of an original byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.original, offset)
+    }
+
+    /// The original text of a 1-based line.
+    pub fn line_text(&self, line: usize) -> &str {
+        self.lines.line_text(&self.original, line)
+    }
+
+    pub fn langs(&self) -> Langs {
+        self.langs
+    }
+
+    /// Overrides the detected languages (`--lang`).
+    pub fn set_langs(&mut self, langs: Langs) {
+        self.langs = langs;
+    }
+
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// Sentences in the agent's own voice that rules read: body sentences and list items.
+    pub fn body(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences
+            .iter()
+            .filter(|s| matches!(s.role, Role::Body | Role::ListItem))
+    }
+
+    pub fn placeholders(&self) -> &[Placeholder] {
+        &self.placeholders
+    }
+
+    /// The normalised text of a sentence.
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        &self.normalized.text[sentence.range.clone()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_is_masked_in_views_and_maps_back_whole() {
+        let draft = Draft::new("Hi {{ticket.requester.first_name}},\nSorry about that.");
+        assert!(draft.view(View::Normalized).starts_with("Hi \u{E000},"));
+        let at = draft.view(View::Normalized).find('\u{E000}').unwrap();
+        let original = draft.to_original(at..at + 3);
+        assert_eq!(&draft.original()[original], "{{ticket.requester.first_name}}");
+        assert_eq!(draft.sentences()[0].role, Role::Greeting);
+    }
+}

@@ -1,0 +1,131 @@
+//! Help-desk placeholders (`{{ticket.requester.first_name}}`, `{%customer.firstName%}`, `[First Name]`,
+//! `%name%`): found in the original text so they can be masked before matching.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A placeholder in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    pub range: Range<usize>,
+    /// True when the placeholder stands for the customer's name.
+    pub names_customer: bool,
+}
+
+/// The masked form of a placeholder in the matching view: one private-use character, so that rules
+/// never match inside it and `{NAME}` / `{PLACEHOLDER}` can refer to it.
+pub const NAME_MASK: char = '\u{E000}';
+pub const OTHER_MASK: char = '\u{E001}';
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \{\{[^{}\n]{1,120}\}\}                      # Liquid, Intercom, Front
+      | \{%[^%\n]{1,120}%\}                         # Help Scout, Liquid tags
+      | %[A-Za-z][A-Za-z0-9_.]{0,40}%               # %name%
+      | \[(?P<bracket>[^\[\]\n]{2,40})\](?P<link>\()?  # [First Name], but not a Markdown link
+    ",
+    )
+    .expect("placeholder pattern is valid")
+});
+
+/// Keys that name the customer; checked on the lowercased placeholder text.
+const NAME_KEYS: [&str; 10] = [
+    "first_name",
+    "firstname",
+    "first name",
+    "fname",
+    "name",
+    "이름",
+    "고객명",
+    "성함",
+    "닉네임",
+    "customer",
+];
+
+/// Keys that name someone other than the customer (the agent, the company).
+const NOT_CUSTOMER_KEYS: [&str; 10] = [
+    "current_user",
+    "agent",
+    "assignee",
+    "staff",
+    "company",
+    "organization",
+    "product",
+    "team",
+    "brand",
+    "{%user.",
+];
+
+pub fn find(text: &str) -> Vec<Placeholder> {
+    PLACEHOLDER
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            if caps.name("link").is_some() {
+                return None;
+            }
+            if let Some(inner) = caps.name("bracket") {
+                if !looks_like_bracket_placeholder(inner.as_str()) {
+                    return None;
+                }
+            }
+            Some(Placeholder {
+                range: whole.range(),
+                names_customer: names_customer(whole.as_str()),
+            })
+        })
+        .collect()
+}
+
+/// `[Customer Name]`, `[이름]`, `[Order ID]`: words, no sentence punctuation, not a checkbox or footnote.
+fn looks_like_bracket_placeholder(inner: &str) -> bool {
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    let starts_well = inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || super::korean::is_syllable(c) || c == '_');
+    letters >= 2 && starts_well && !inner.contains(['.', ',', '!', '?', ':', ';'])
+}
+
+fn names_customer(placeholder: &str) -> bool {
+    let lower = placeholder.to_lowercase();
+    NAME_KEYS.iter().any(|k| lower.contains(k)) && !NOT_CUSTOMER_KEYS.iter().any(|k| lower.contains(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, bool)> {
+        find(text)
+            .into_iter()
+            .map(|p| (&text[p.range], p.names_customer))
+            .collect()
+    }
+
+    #[test]
+    fn recognises_common_help_desk_placeholders() {
+        assert_eq!(
+            found("Hi {{ticket.requester.first_name}}, see {{ticket.url}}."),
+            vec![("{{ticket.requester.first_name}}", true), ("{{ticket.url}}", false)]
+        );
+        assert_eq!(
+            found(r#"Hi {{first_name | fallback: "there"}}"#),
+            vec![(r#"{{first_name | fallback: "there"}}"#, true)]
+        );
+        assert_eq!(
+            found("Hi {%customer.firstName,fallback=there%}, {%user.firstName%}"),
+            vec![("{%customer.firstName,fallback=there%}", true), ("{%user.firstName%}", false)]
+        );
+        assert_eq!(found("Dear [First Name], %name%"), vec![("[First Name]", true), ("%name%", true)]);
+        assert_eq!(found("안녕하세요 [이름] 님"), vec![("[이름]", true)]);
+        assert_eq!(found("{{current_user.name}}"), vec![("{{current_user.name}}", false)]);
+    }
+
+    #[test]
+    fn markdown_links_and_checkboxes_are_not_placeholders() {
+        assert!(found("See [our status page](https://status.example.com) and [x] done [1].").is_empty());
+    }
+}

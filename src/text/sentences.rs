@@ -1,0 +1,280 @@
+//! Splitting a draft into sentences: UAX#29 as the base layer, plus what support replies need on top
+//! (hard-wrapped lines joined, list markers and headings set apart, Korean decoration such as `~`, `^^`,
+//! `ㅎㅎ` ending a sentence, no split inside quotes) and the role of each sentence.
+
+use super::korean::is_syllable;
+use super::normalize::Normalized;
+use super::structure;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a sentence is in the reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Greeting,
+    Body,
+    ListItem,
+    Heading,
+    Signature,
+}
+
+/// A sentence: a trimmed range of the normalised view, and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub role: Role,
+}
+
+/// Korean chat decoration after a syllable ends a sentence even without punctuation: "확인했어요~ 그럼".
+static DECORATION_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[가-힣]\s*(?:~+|\^\^+|ㅎㅎ+|ㅋㅋ+|ㅠㅠ+|ㅜㅜ+)[~^ㅎㅋㅠㅜ!.]*\s+").expect("valid")
+});
+
+struct Line {
+    range: Range<usize>,
+    role: Role,
+    /// Bytes of list marker to skip at the start of the line.
+    marker: usize,
+}
+
+/// Splits the normalised view into sentences. Joins hard-wrapped lines in `view` (their line break
+/// becomes a space) so that later matching sees one sentence as one line.
+pub fn split(view: &mut Normalized) -> Vec<Sentence> {
+    let mut lines = classify_lines(&view.text);
+    join_hard_wraps(view, &mut lines);
+    let text = view.text.as_str();
+
+    let mut sentences = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        // A block is a line and the lines joined to it (their break is now a space).
+        let mut end = line.range.end;
+        let mut j = i + 1;
+        while j < lines.len() && text.as_bytes().get(lines[j].range.start.wrapping_sub(1)) == Some(&b' ') {
+            end = lines[j].range.end;
+            j += 1;
+        }
+        let block = line.range.start + line.marker..end;
+        match line.role {
+            Role::Body | Role::ListItem => split_block(text, block, line.role, &mut sentences),
+            role => push_trimmed(text, block, role, &mut sentences),
+        }
+        i = j;
+    }
+    mark_greeting(text, &mut sentences);
+    sentences
+}
+
+fn classify_lines(text: &str) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut start = 0;
+    for piece in text.split('\n') {
+        let range = start..start + piece.len();
+        start = range.end + 1;
+        if piece.trim().is_empty() {
+            continue;
+        }
+        let (role, marker) = match structure::list_marker_len(piece) {
+            Some(len) => (Role::ListItem, len),
+            None if structure::is_heading(piece) => (Role::Heading, 0),
+            None => (Role::Body, 0),
+        };
+        lines.push(Line { range, role, marker });
+    }
+    mark_signature(text, &mut lines);
+    lines
+}
+
+/// The signature starts at the earliest valediction among the last six lines after which every line
+/// is a signature detail (name, title, team, address).
+fn mark_signature(text: &str, lines: &mut [Line]) {
+    let window_start = lines.len().saturating_sub(6);
+    let start = (window_start..lines.len()).find(|&k| {
+        structure::is_valediction(&text[lines[k].range.clone()])
+            && lines[k + 1..]
+                .iter()
+                .all(|l| structure::is_signature_detail(&text[l.range.clone()]))
+    });
+    if let Some(k) = start {
+        for line in &mut lines[k..] {
+            line.role = Role::Signature;
+        }
+    }
+}
+
+/// A line that does not end a sentence continues on the next line when that line starts in lower
+/// case or both sides of the break are Hangul (an email client's hard wrap).
+fn join_hard_wraps(view: &mut Normalized, lines: &mut [Line]) {
+    for k in 0..lines.len().saturating_sub(1) {
+        let (this, next) = (&lines[k], &lines[k + 1]);
+        let adjacent = next.range.start == this.range.end + 1;
+        let joinable_roles = matches!(this.role, Role::Body | Role::ListItem) && next.role == Role::Body;
+        if !adjacent || !joinable_roles {
+            continue;
+        }
+        let this_text = view.text[this.range.clone()].trim_end();
+        let next_text = view.text[next.range.clone()].trim_start();
+        if this_text.ends_with([',', ':', ';'])
+            || structure::ends_sentence(this_text)
+            || structure::is_greeting(this_text)
+        {
+            continue;
+        }
+        let last = this_text.chars().next_back();
+        let first = next_text.chars().next();
+        let continues = first.is_some_and(|c| c.is_lowercase())
+            || (last.is_some_and(is_syllable) && first.is_some_and(is_syllable));
+        if continues {
+            view.join_line_at(this.range.end);
+        }
+    }
+}
+
+/// UAX#29 sentences of one block, with quotes kept whole and Korean decoration splits added.
+fn split_block(text: &str, block: Range<usize>, role: Role, out: &mut Vec<Sentence>) {
+    let block_text = &text[block.clone()];
+    let mut pending: Option<Range<usize>> = None;
+    for (offset, piece) in block_text.split_sentence_bound_indices() {
+        let range = block.start + offset..block.start + offset + piece.len();
+        let range = match pending.take() {
+            Some(open) => open.start..range.end,
+            None => range,
+        };
+        // An odd number of double quotes means the quote goes on into the next piece.
+        if text[range.clone()].matches('"').count() % 2 == 1 {
+            pending = Some(range);
+            continue;
+        }
+        split_on_decoration(text, range, role, out);
+    }
+    if let Some(open) = pending {
+        split_on_decoration(text, open, role, out);
+    }
+}
+
+fn split_on_decoration(text: &str, range: Range<usize>, role: Role, out: &mut Vec<Sentence>) {
+    let mut start = range.start;
+    for m in DECORATION_END.find_iter(&text[range.clone()]) {
+        let cut = range.start + m.end();
+        if cut < range.end && !text[cut..range.end].trim().is_empty() {
+            push_trimmed(text, start..cut, role, out);
+            start = cut;
+        }
+    }
+    push_trimmed(text, start..range.end, role, out);
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, role: Role, out: &mut Vec<Sentence>) {
+    let piece = &text[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(Sentence {
+            range: range.start + lead..range.end - trail,
+            role,
+        });
+    }
+}
+
+/// The first body sentences that are a greeting (and a self-introduction right after it) become
+/// `Greeting`; an inline greeting ("Hi Dana, sorry ...") is split off its sentence.
+fn mark_greeting(text: &str, sentences: &mut Vec<Sentence>) {
+    let Some(first) = sentences.iter().position(|s| s.role == Role::Body) else {
+        return;
+    };
+    let first_text = &text[sentences[first].range.clone()];
+    if structure::is_greeting(first_text) {
+        sentences[first].role = Role::Greeting;
+        if let Some(next) = sentences.get_mut(first + 1) {
+            if next.role == Role::Body && structure::is_self_introduction(&text[next.range.clone()]) {
+                next.role = Role::Greeting;
+            }
+        }
+    } else if let Some(len) = structure::greeting_prefix_len(first_text) {
+        let range = sentences[first].range.clone();
+        let greeting = Sentence {
+            range: range.start..range.start + len,
+            role: Role::Greeting,
+        };
+        let mut rest = Vec::new();
+        push_trimmed(text, range.start + len..range.end, Role::Body, &mut rest);
+        let greeting_range = greeting.range.clone();
+        sentences.splice(first..=first, std::iter::once(greeting).chain(rest));
+        // Trim the trailing space of the greeting itself.
+        let g = &text[greeting_range.clone()];
+        sentences[first].range.end = greeting_range.start + g.trim_end().len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split_text(text: &str) -> Vec<(String, Role)> {
+        let mut view = Normalized::new(text, &[]);
+        let sentences = split(&mut view);
+        sentences
+            .into_iter()
+            .map(|s| (view.text[s.range].to_string(), s.role))
+            .collect()
+    }
+
+    #[test]
+    fn english_reply_with_greeting_and_signature() {
+        let got = split_text("Hi Dana,\n\nSorry about the failed export. We fixed it.\n\nBest,\nSam\nAcme Support");
+        assert_eq!(
+            got,
+            vec![
+                ("Hi Dana,".into(), Role::Greeting),
+                ("Sorry about the failed export.".into(), Role::Body),
+                ("We fixed it.".into(), Role::Body),
+                ("Best,".into(), Role::Signature),
+                ("Sam".into(), Role::Signature),
+                ("Acme Support".into(), Role::Signature),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wraps_join_and_list_markers_are_dropped() {
+        let got = split_text("We are sorry that the export\nfailed twice today.\n- Restart the app\n1. Try again");
+        assert_eq!(
+            got,
+            vec![
+                ("We are sorry that the export failed twice today.".into(), Role::Body),
+                ("Restart the app".into(), Role::ListItem),
+                ("Try again".into(), Role::ListItem),
+            ]
+        );
+    }
+
+    #[test]
+    fn korean_greeting_decoration_and_quotes() {
+        let got = split_text("안녕하세요, 고객님.\n확인했어요~ 곧 \"안 돼요. 빨리요\"라고 하셨죠.\n김민수 드림");
+        assert_eq!(
+            got,
+            vec![
+                ("안녕하세요, 고객님.".into(), Role::Greeting),
+                ("확인했어요~".into(), Role::Body),
+                ("곧 \"안 돼요. 빨리요\"라고 하셨죠.".into(), Role::Body),
+                ("김민수 드림".into(), Role::Signature),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_greeting_is_split_off() {
+        let got = split_text("Hi Dana, sorry for the wait. It works now.");
+        assert_eq!(got[0], ("Hi Dana,".into(), Role::Greeting));
+        assert_eq!(got[1], ("sorry for the wait.".into(), Role::Body));
+    }
+
+    #[test]
+    fn korean_hard_wrap_joins_between_syllables() {
+        let got = split_text("불편을 끼쳐\n드려 죄송합니다.");
+        assert_eq!(got, vec![("불편을 끼쳐 드려 죄송합니다.".into(), Role::Body)]);
+    }
+}

@@ -1,0 +1,131 @@
+//! Greeting, self-introduction and signature lines, list items and headings: the parts of a reply
+//! that are not the agent's body sentences.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("structure pattern is valid")
+}
+
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)^(?:
+            (?:hi|hello|hey|hiya|dear|greetings|good\ (?:morning|afternoon|evening|day))(?:[\s,!:]|$)[^.!?,\n]{0,50}[,!.:]?
+          | \x{E000}\s*[,!:]?
+          | (?:안녕하세요|안녕하십니까|반갑습니다)[^\n.!?]{0,30}[.!~,]*
+          | [^\n.!?]{0,24}님(?:께)?\s*[,!.~]*(?:\s*(?:안녕하세요|안녕하십니까)[.!~]*)?
+        )$",
+    )
+});
+
+/// An inline greeting that starts a longer first sentence: "Hi Dana, sorry for ...".
+static GREETING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*")
+});
+
+static SELF_INTRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)^(?:
+            (?:저는\s*)?[^\n.!?]{0,40}(?:팀|센터|담당자|매니저|상담사|상담원|엔지니어)(?:의)?\s*[^\s.!?]{0,8}\s*입니다[.!]?
+          | (?:this\ is|it's|my\ name\ is)\ [^\n.!?]{1,40}\ (?:from|with|at|on|of)\ [^\n.!?]{1,40}[.!]?
+        )$",
+    )
+});
+
+static VALEDICTION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)^(?:
+            (?:best|best\ regards|best\ wishes|kind\ regards|kindest\ regards|warm\ regards|warmest\ regards
+              |regards|warmly|cheers|thanks|thanks\ again|thank\ you|many\ thanks|sincerely|yours\ sincerely
+              |yours\ truly|all\ the\ best|take\ care|talk\ soon|with\ thanks)[,!.]?
+          | --\s*\S*.*
+          | —.*
+          | (?:감사합니다|고맙습니다|감사드립니다)[.!~^]*
+          | [^\n]{0,30}\s*(?:드림|올림)\.?
+        )$",
+    )
+});
+
+static LIST_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*(?:[-*•·▪◦‣]|\d{1,2}[.)]|[a-zA-Z][.)]|[①-⑳])\s+"));
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*#{1,6}\s+\S"));
+
+pub fn is_greeting(sentence: &str) -> bool {
+    GREETING.is_match(sentence.trim())
+}
+
+/// Length in bytes of a greeting that opens a longer sentence ("Hi Dana, " in "Hi Dana, sorry ...").
+pub fn greeting_prefix_len(sentence: &str) -> Option<usize> {
+    GREETING_PREFIX.find(sentence).map(|m| m.end())
+}
+
+pub fn is_self_introduction(sentence: &str) -> bool {
+    SELF_INTRODUCTION.is_match(sentence.trim())
+}
+
+pub fn is_valediction(line: &str) -> bool {
+    VALEDICTION.is_match(line.trim())
+}
+
+/// Length in bytes of a list marker ("- ", "1. ", "• ") that starts the line.
+pub fn list_marker_len(line: &str) -> Option<usize> {
+    LIST_MARKER.find(line).map(|m| m.end())
+}
+
+pub fn is_heading(line: &str) -> bool {
+    HEADING.is_match(line)
+}
+
+/// A line that can follow a valediction in a signature: a name, a title, a team, an address.
+pub fn is_signature_detail(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 60 && !ends_sentence(line) || line.contains('@') || line.starts_with("http")
+}
+
+/// Whether a line ends a sentence: terminal punctuation, or a Korean predicate ending (다, 요, 죠, 까)
+/// possibly followed by decoration such as `~`, `^^` or `ㅎㅎ`.
+pub fn ends_sentence(line: &str) -> bool {
+    let trimmed = line
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '~' | '^' | ')' | ':' | ';') || super::korean::is_compat_jamo(c));
+    match trimmed.chars().next_back() {
+        Some('.' | '!' | '?' | '。' | '…' | '"' | '\'') => true,
+        Some('다' | '요' | '죠' | '까' | '함' | '음' | '됨') => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greetings_in_both_languages() {
+        for g in ["Hi Dana,", "Hello!", "Dear valued customer,", "안녕하세요, 고객님.", "김민수 고객님,", "고객님, 안녕하세요.", "\u{E000},"] {
+            assert!(is_greeting(g), "{g}");
+        }
+        for s in ["Hi-res exports failed today.", "불편을 드려 죄송합니다.", "We are sorry."] {
+            assert!(!is_greeting(s), "{s}");
+        }
+        assert_eq!(greeting_prefix_len("Hi Dana, sorry for the wait."), Some(9));
+    }
+
+    #[test]
+    fn signatures_and_valedictions() {
+        for v in ["Best,", "Kind regards", "감사합니다.", "김민수 드림", "고객지원팀 올림", "-- ", "Thanks!"] {
+            assert!(is_valediction(v), "{v}");
+        }
+        assert!(!is_valediction("Thanks for your patience while we fix this."));
+        assert!(is_signature_detail("Dana Kim, Support Lead"));
+        assert!(!is_signature_detail("We will update you within two hours."));
+    }
+
+    #[test]
+    fn sentence_endings() {
+        assert!(ends_sentence("확인했습니다"));
+        assert!(ends_sentence("감사해요~ ^^"));
+        assert!(!ends_sentence("불편을 끼쳐"));
+        assert!(!ends_sentence("Hi Dana"));
+    }
+}
