@@ -11,14 +11,14 @@
 //! # Ok::<(), replylint::Error>(())
 //! ```
 
+pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod finding;
 pub mod grade;
 pub mod input;
-pub mod report;
 pub mod pack;
-pub mod cli;
+pub mod report;
 mod suggest;
 pub mod text;
 

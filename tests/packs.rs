@@ -4,8 +4,16 @@ use replylint::{Rubric, RuleSet};
 
 fn load_error(pack: &str) -> String {
     let mut rules = RuleSet::default();
-    rules.add_source("scenarios.toml", "[pack]\nname = \"s\"\n[[scenario]]\nid = \"problem\"\n").unwrap();
-    rules.add_source("team.toml", pack).expect_err("pack must be rejected").to_string()
+    rules
+        .add_source(
+            "scenarios.toml",
+            "[pack]\nname = \"s\"\n[[scenario]]\nid = \"problem\"\n",
+        )
+        .unwrap();
+    rules
+        .add_source("team.toml", pack)
+        .expect_err("pack must be rejected")
+        .to_string()
 }
 
 const HEAD: &str = "[pack]\nname = \"team\"\n\n";
@@ -24,39 +32,59 @@ fn toml_syntax_error() {
 
 #[test]
 fn unknown_key_names_the_rule() {
-    let err = load_error(&rule("colour = \"red\"\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n"));
-    assert!(err.starts_with("team.toml:10:1: rule 'r1': unknown field `colour`"), "{err}");
+    let err = load_error(&rule(
+        "colour = \"red\"\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n",
+    ));
+    assert!(
+        err.starts_with("team.toml:10:1: rule 'r1': unknown field `colour`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_key_in_a_language_block() {
     let err = load_error(&rule("[rule.en]\npatterns = ['x']\nmessage = \"m\"\nexample = []\n"));
-    assert!(err.starts_with("team.toml:13:1: rule 'r1': unknown field `example`"), "{err}");
+    assert!(
+        err.starts_with("team.toml:13:1: rule 'r1': unknown field `example`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn missing_field() {
     let err = load_error(&format!("{HEAD}[[rule]]\nid = \"r2\"\nkind = \"forbid\"\n"));
-    assert!(err.starts_with("team.toml:4:1: rule 'r2': missing field `title`"), "{err}");
+    assert!(
+        err.starts_with("team.toml:4:1: rule 'r2': missing field `title`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn bad_regex_points_at_the_pattern() {
     let err = load_error(&rule("[rule.en]\npatterns = ['ok', '(unclosed']\nmessage = \"m\"\n"));
-    assert_eq!(err, "team.toml:11:20: rule 'r1': bad regular expression '(unclosed': unclosed group");
+    assert_eq!(
+        err,
+        "team.toml:11:20: rule 'r1': bad regular expression '(unclosed': unclosed group"
+    );
 }
 
 #[test]
 fn lookaround_is_rejected_with_the_reason() {
     let err = load_error(&rule("[rule.en]\npatterns = ['foo(?!bar)']\nmessage = \"m\"\n"));
     assert!(err.contains("look-around"), "{err}");
-    assert!(err.starts_with("team.toml:11:14: rule 'r1': bad regular expression"), "{err}");
+    assert!(
+        err.starts_with("team.toml:11:14: rule 'r1': bad regular expression"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_macro() {
     let err = load_error(&rule("[rule.ko]\npatterns = ['드릴 수 {NOPE}']\nmessage = \"m\"\n"));
-    assert_eq!(err, "team.toml:11:19: rule 'r1': unknown macro {NOPE} in pattern '드릴 수 {NOPE}'");
+    assert_eq!(
+        err,
+        "team.toml:11:19: rule 'r1': unknown macro {NOPE} in pattern '드릴 수 {NOPE}'"
+    );
 }
 
 #[test]
@@ -64,24 +92,37 @@ fn duplicate_id_names_both_places() {
     let one = rule("[rule.en]\npatterns = ['x']\nmessage = \"m\"\n");
     let second = one.replace(HEAD, "");
     let err = load_error(&format!("{one}\n{second}"));
-    assert_eq!(err, "team.toml:15:6: rule 'r1': duplicate rule id, already defined at team.toml:5:6");
+    assert_eq!(
+        err,
+        "team.toml:15:6: rule 'r1': duplicate rule id, already defined at team.toml:5:6"
+    );
 }
 
 #[test]
 fn unknown_scenario() {
-    let err = load_error(&rule("when = [\"outage\"]\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n"));
+    let err = load_error(&rule(
+        "when = [\"outage\"]\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n",
+    ));
     assert_eq!(err, "team.toml:10:9: rule 'r1': unknown scenario 'outage' in `when`");
 }
 
 #[test]
 fn bad_enum_value() {
-    let err = load_error(&rule("scope = \"middle\"\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n"));
-    assert!(err.starts_with("team.toml:10:9: rule 'r1': unknown variant `middle`"), "{err}");
+    let err = load_error(&rule(
+        "scope = \"middle\"\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n",
+    ));
+    assert!(
+        err.starts_with("team.toml:10:9: rule 'r1': unknown variant `middle`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn rule_without_language_or_patterns() {
-    assert_eq!(load_error(&rule("")), "team.toml:5:6: rule 'r1': rule has no language: add [rule.en] or [rule.ko]");
+    assert_eq!(
+        load_error(&rule("")),
+        "team.toml:5:6: rule 'r1': rule has no language: add [rule.en] or [rule.ko]"
+    );
     let err = load_error(&rule("[rule.en]\nmessage = \"m\"\n"));
     assert_eq!(err, "team.toml:10:1: rule 'r1': `patterns` is empty");
 }
@@ -89,7 +130,9 @@ fn rule_without_language_or_patterns() {
 #[test]
 fn a_pack_that_is_fine_loads() {
     let mut rules = RuleSet::default();
-    rules.add_source("team.toml", &rule("[rule.en]\npatterns = ['x']\nmessage = \"m\"\n")).unwrap();
+    rules
+        .add_source("team.toml", &rule("[rule.en]\npatterns = ['x']\nmessage = \"m\"\n"))
+        .unwrap();
     assert_eq!(rules.rules[0].id, "r1");
 }
 
@@ -97,7 +140,11 @@ fn a_pack_that_is_fine_loads() {
 fn rubric_rejects_rules_feeding_unknown_criteria() {
     let mut rules = RuleSet::default();
     rules
-        .add_source("team.toml", &(rule("").replace("criterion = \"tone\"", "criterion = \"compliance\"") + "[rule.en]\npatterns = ['x']\nmessage = \"m\"\n"))
+        .add_source(
+            "team.toml",
+            &(rule("").replace("criterion = \"tone\"", "criterion = \"compliance\"")
+                + "[rule.en]\npatterns = ['x']\nmessage = \"m\"\n"),
+        )
         .unwrap();
     let err = Rubric::builtin().unwrap().check_rules(&rules).unwrap_err().to_string();
     assert_eq!(
@@ -111,7 +158,12 @@ fn rubric_syntax_and_shape_errors() {
     let err = Rubric::from_source("r.toml", "[rubric]\nname = \"x\"\n[penalties]\nerror = 1\nwarning = 1\nsuggestion = 1\n[[criterion]]\nid = \"a\"\nweight = 1\n[[band]]\nletter = \"A\"\nmin = 50\n")
         .unwrap_err()
         .to_string();
-    assert_eq!(err, "r.toml:1:1: rubric needs a [[band]] with min = 0 so every score gets a letter");
-    let err = Rubric::from_source("r.toml", "[rubric]\nname = 1\n").unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "r.toml:1:1: rubric needs a [[band]] with min = 0 so every score gets a letter"
+    );
+    let err = Rubric::from_source("r.toml", "[rubric]\nname = 1\n")
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("r.toml:2:8: invalid type"), "{err}");
 }

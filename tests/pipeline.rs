@@ -102,7 +102,10 @@ fn linter() -> Linter {
 }
 
 fn check(text: &str) -> Vec<Finding> {
-    linter().check(&Draft::new(text), &CheckOptions::default()).unwrap().findings
+    linter()
+        .check(&Draft::new(text), &CheckOptions::default())
+        .unwrap()
+        .findings
 }
 
 fn rule_findings<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
@@ -116,13 +119,20 @@ fn nfd_korean_matches_and_the_span_covers_the_decomposed_bytes() {
     let stock = rule_findings(&findings, "stock-apology");
     assert_eq!(stock.len(), 1);
     let f = stock[0];
-    assert_eq!(&text[f.span.start..f.span.end], "불편을 드려 죄송합니다".nfd().collect::<String>());
+    assert_eq!(
+        &text[f.span.start..f.span.end],
+        "불편을 드려 죄송합니다".nfd().collect::<String>()
+    );
     assert_eq!((f.span.line, f.span.column), (2, 1));
 }
 
 #[test]
 fn korean_spacing_variants_match_unless_the_rule_is_strict() {
-    for variant in ["불편을드려죄송합니다.", "불편을 끼쳐드려 죄송합니다.", "불편을  끼쳐 드려  죄송합니다."] {
+    for variant in [
+        "불편을드려죄송합니다.",
+        "불편을 끼쳐드려 죄송합니다.",
+        "불편을  끼쳐 드려  죄송합니다.",
+    ] {
         let findings = check(variant);
         assert_eq!(rule_findings(&findings, "stock-apology").len(), 1, "{variant}");
     }
@@ -175,7 +185,10 @@ fn opener_scope_skips_the_greeting_and_stops_after_two_sentences() {
 fn forbid_rewrites_expand_capture_groups_from_the_original_text() {
     let findings = check("Sorry for the TROUBLE. The export failed.");
     let f = rule_findings(&findings, "stock-apology")[0];
-    assert_eq!(f.suggestion.as_deref(), Some("sorry for the TROUBLE caused by {problem}"));
+    assert_eq!(
+        f.suggestion.as_deref(),
+        Some("sorry for the TROUBLE caused by {problem}")
+    );
     assert_eq!(f.action, SuggestionAction::Replace);
     assert_eq!(f.message, "Stock opener \"Sorry for the TROUBLE\"");
 }
@@ -202,7 +215,10 @@ fn require_is_anchored_after_the_cue_sentence_and_weak_phrases_are_underlined() 
     assert_eq!(eta.len(), 1);
     assert_eq!(eta[0].excerpt, "The export error is back.");
     assert_eq!(eta[0].action, SuggestionAction::Insert);
-    assert_eq!(eta[0].suggestion.as_deref(), Some("We expect a fix within {timeframe}."));
+    assert_eq!(
+        eta[0].suggestion.as_deref(),
+        Some("We expect a fix within {timeframe}.")
+    );
 
     let vague = check("The export error is back. We will fix it soon.");
     let eta = rule_findings(&vague, "eta");
@@ -218,7 +234,10 @@ fn require_is_anchored_after_the_cue_sentence_and_weak_phrases_are_underlined() 
 #[test]
 fn korean_require_matches_across_spacing() {
     assert!(rule_findings(&check("결제 오류가 발생했습니다. 2시간이내 복구됩니다."), "eta").is_empty());
-    assert_eq!(rule_findings(&check("결제 오류가 발생했습니다. 빠른시일내 복구하겠습니다."), "eta")[0].excerpt, "빠른시일내");
+    assert_eq!(
+        rule_findings(&check("결제 오류가 발생했습니다. 빠른시일내 복구하겠습니다."), "eta")[0].excerpt,
+        "빠른시일내"
+    );
 }
 
 #[test]
@@ -261,11 +280,24 @@ fn language_override_and_scenario_override() {
 fn select_and_ignore_take_rule_ids_and_pack_names() {
     let mut linter = linter();
     linter.select(&["no-cant".into()]).unwrap();
-    let findings = linter.check(&Draft::new("Sorry for the trouble. We can't."), &CheckOptions::default()).unwrap().findings;
+    let findings = linter
+        .check(
+            &Draft::new("Sorry for the trouble. We can't."),
+            &CheckOptions::default(),
+        )
+        .unwrap()
+        .findings;
     assert!(findings.iter().all(|f| f.rule == "no-cant"));
     let mut linter = self::linter();
     linter.ignore(&["test".into()]).unwrap();
-    assert!(linter.check(&Draft::new("We can't."), &CheckOptions::default()).unwrap().findings.is_empty());
+    assert!(linter
+        .check(&Draft::new("We can't."), &CheckOptions::default())
+        .unwrap()
+        .findings
+        .is_empty());
     let err = self::linter().select(&["no-cnt".into()]).unwrap_err();
-    assert_eq!(err.to_string(), "unknown rule or pack 'no-cnt'; did you mean 'no-cant'?");
+    assert_eq!(
+        err.to_string(),
+        "unknown rule or pack 'no-cnt'; did you mean 'no-cant'?"
+    );
 }

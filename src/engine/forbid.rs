@@ -13,7 +13,13 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
         let uses_groups = text.suggestion.as_deref().is_some_and(|s| s.contains('$'));
         for hit in pattern_hits(run.draft, set, &scope, uses_groups) {
             let suggestion = text.suggestion.as_deref().map(|s| expand_groups(run, s, &hit));
-            out.push(run.finding(hit.range.clone(), &text.message, suggestion, SuggestionAction::Replace, None));
+            out.push(run.finding(
+                hit.range.clone(),
+                &text.message,
+                suggestion,
+                SuggestionAction::Replace,
+                None,
+            ));
         }
     }
 }
@@ -29,7 +35,9 @@ fn expand_groups(run: &RuleRun, template: &str, hit: &Hit) -> String {
                 .find(|(name, _)| name.as_deref() == Some(key))
                 .and_then(|(_, r)| r.clone()),
         };
-        found.map_or_else(String::new, |r| run.draft.original()[run.draft.to_original(r)].to_string())
+        found.map_or_else(String::new, |r| {
+            run.draft.original()[run.draft.to_original(r)].to_string()
+        })
     };
     let mut out = String::with_capacity(template.len());
     let mut rest = template;

@@ -27,7 +27,13 @@ fn count_matches(run: &RuleRun, out: &mut Vec<Finding>) {
     let count = hits.len();
     if let Some(max) = text.max.filter(|&max| count > max) {
         let over = hits[max].range.clone();
-        out.push(run.finding(over, &text.message, text.suggestion.clone(), SuggestionAction::Advise, Some((count, max))));
+        out.push(run.finding(
+            over,
+            &text.message,
+            text.suggestion.clone(),
+            SuggestionAction::Advise,
+            Some((count, max)),
+        ));
         return;
     }
     if let Some(share) = text.max_share {
@@ -43,7 +49,13 @@ fn count_matches(run: &RuleRun, out: &mut Vec<Finding>) {
         if holding as f64 / run.scope.len() as f64 > share {
             let first = hits[0].range.clone();
             let max = (share * run.scope.len() as f64).floor() as usize;
-            out.push(run.finding(first, &text.message, text.suggestion.clone(), SuggestionAction::Advise, Some((holding, max))));
+            out.push(run.finding(
+                first,
+                &text.message,
+                text.suggestion.clone(),
+                SuggestionAction::Advise,
+                Some((holding, max)),
+            ));
         }
     }
 }
@@ -61,7 +73,13 @@ fn measure_sentences(run: &RuleRun, out: &mut Vec<Finding>) {
             _ => sentence.chars().filter(|&c| is_syllable(c)).count(),
         };
         if count > max {
-            out.push(run.finding(range.clone(), &text.message, text.suggestion.clone(), SuggestionAction::Advise, Some((count, max))));
+            out.push(run.finding(
+                range.clone(),
+                &text.message,
+                text.suggestion.clone(),
+                SuggestionAction::Advise,
+                Some((count, max)),
+            ));
         }
     }
 }

@@ -84,7 +84,8 @@ impl Linter {
 
     fn check_names(&self, names: &[String]) -> Result<()> {
         for name in names {
-            let known = self.rules.rules.iter().any(|r| &r.id == name) || self.rules.packs.iter().any(|p| &p.name == name);
+            let known =
+                self.rules.rules.iter().any(|r| &r.id == name) || self.rules.packs.iter().any(|p| &p.name == name);
             if !known {
                 let hint = crate::suggest::closest(name, self.rules.rules.iter().map(|r| r.id.as_str()))
                     .map(|c| format!("; did you mean '{c}'?"))
@@ -100,7 +101,10 @@ impl Linter {
         for name in names {
             if !self.rules.scenarios.iter().any(|s| &s.id == name) {
                 let known: Vec<&str> = self.rules.scenarios.iter().map(|s| s.id.as_str()).collect();
-                return Err(Error::Usage(format!("unknown scenario '{name}' (known: {})", known.join(", "))));
+                return Err(Error::Usage(format!(
+                    "unknown scenario '{name}' (known: {})",
+                    known.join(", ")
+                )));
             }
         }
         Ok(())
@@ -191,7 +195,9 @@ impl RuleRun<'_> {
         let (line, column) = self.draft.line_col(original.start);
         let mut message = message.replace("{excerpt}", &format!("\"{}\"", one_line(&excerpt)));
         if let Some((count, max)) = count {
-            message = message.replace("{count}", &count.to_string()).replace("{max}", &max.to_string());
+            message = message
+                .replace("{count}", &count.to_string())
+                .replace("{max}", &max.to_string());
         }
         Finding {
             rule: self.rule.id.clone(),

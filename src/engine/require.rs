@@ -30,5 +30,11 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
     }
     let text = run.rule.text_for(run.draft.langs().primary);
     let anchor = scope::anchor(run.draft, run.rule.insert, run.cue_sentence.clone());
-    out.push(run.finding(anchor, &text.message, text.suggestion.clone(), SuggestionAction::Insert, None));
+    out.push(run.finding(
+        anchor,
+        &text.message,
+        text.suggestion.clone(),
+        SuggestionAction::Insert,
+        None,
+    ));
 }

@@ -14,7 +14,12 @@ pub struct Tag {
 }
 
 /// The scenarios whose cues appear in the draft's body, in pack order.
-pub fn detect(draft: &Draft, scenarios: &[Scenario], tables: &[(Lang, &LangTables)], body: &[Range<usize>]) -> Vec<Tag> {
+pub fn detect(
+    draft: &Draft,
+    scenarios: &[Scenario],
+    tables: &[(Lang, &LangTables)],
+    body: &[Range<usize>],
+) -> Vec<Tag> {
     let scope = Scope { ranges: body };
     scenarios
         .iter()

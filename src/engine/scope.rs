@@ -9,7 +9,10 @@ use std::ops::Range;
 pub fn ranges(draft: &Draft, rule: &Rule) -> Vec<Range<usize>> {
     match rule.scope {
         Scope::Any => draft.body().map(|s| s.range.clone()).collect(),
-        Scope::Opener => body_sentences(draft).take(rule.window).map(|s| s.range.clone()).collect(),
+        Scope::Opener => body_sentences(draft)
+            .take(rule.window)
+            .map(|s| s.range.clone())
+            .collect(),
         Scope::Closing => {
             let body: Vec<&Sentence> = body_sentences(draft).collect();
             let from = body.len().saturating_sub(rule.window);

@@ -61,7 +61,11 @@ impl Rubric {
             if hit && score > cap.max {
                 score = cap.max;
                 let what = [cap.rule.clone(), cap.severity.map(|s| s.to_string())];
-                capped = Some(format!("{} <= {}", what.into_iter().flatten().collect::<Vec<_>>().join(" "), cap.max));
+                capped = Some(format!(
+                    "{} <= {}",
+                    what.into_iter().flatten().collect::<Vec<_>>().join(" "),
+                    cap.max
+                ));
             }
         }
         Grade {

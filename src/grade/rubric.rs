@@ -96,32 +96,48 @@ impl Rubric {
 
     pub fn from_source(file: &str, text: &str) -> Result<Self> {
         let at = |offset: usize| Origin::at(file, text, offset);
-        let parsed: RubricFile = toml::from_str(text)
-            .map_err(|e| Error::config(at(e.span().map_or(0, |s| s.start)), None, e.message()))?;
+        let parsed: RubricFile =
+            toml::from_str(text).map_err(|e| Error::config(at(e.span().map_or(0, |s| s.start)), None, e.message()))?;
         if parsed.criterion.is_empty() {
             return Err(Error::config(at(0), None, "rubric has no [[criterion]]"));
         }
         for (i, c) in parsed.criterion.iter().enumerate() {
             if parsed.criterion[..i].iter().any(|o| o.get_ref().id == c.get_ref().id) {
-                return Err(Error::config(at(c.span().start), None, format!("duplicate criterion '{}'", c.get_ref().id)));
+                return Err(Error::config(
+                    at(c.span().start),
+                    None,
+                    format!("duplicate criterion '{}'", c.get_ref().id),
+                ));
             }
             if c.get_ref().weight == 0 {
-                return Err(Error::config(at(c.span().start), None, format!("criterion '{}' has weight 0", c.get_ref().id)));
+                return Err(Error::config(
+                    at(c.span().start),
+                    None,
+                    format!("criterion '{}' has weight 0", c.get_ref().id),
+                ));
             }
         }
         if !parsed.band.iter().any(|b| b.get_ref().min == 0) {
-            return Err(Error::config(at(0), None, "rubric needs a [[band]] with min = 0 so every score gets a letter"));
+            return Err(Error::config(
+                at(0),
+                None,
+                "rubric needs a [[band]] with min = 0 so every score gets a letter",
+            ));
         }
         if let Some(b) = parsed.band.iter().find(|b| b.get_ref().min > 100) {
             return Err(Error::config(at(b.span().start), None, "band `min` must be 0 to 100"));
         }
         for cap in &parsed.cap {
             if cap.get_ref().rule.is_none() && cap.get_ref().severity.is_none() {
-                return Err(Error::config(at(cap.span().start), None, "a [[cap]] needs `rule`, `severity` or both"));
+                return Err(Error::config(
+                    at(cap.span().start),
+                    None,
+                    "a [[cap]] needs `rule`, `severity` or both",
+                ));
             }
         }
         let mut bands: Vec<Band> = parsed.band.into_iter().map(Spanned::into_inner).collect();
-        bands.sort_by(|a, b| b.min.cmp(&a.min));
+        bands.sort_by_key(|b| std::cmp::Reverse(b.min));
         Ok(Rubric {
             meta: parsed.rubric,
             penalties: parsed.penalties,
@@ -140,14 +156,23 @@ impl Rubric {
                 return Err(Error::config(
                     rule.criterion_origin.clone(),
                     Some(&rule.id),
-                    format!("criterion '{}' is not in the rubric '{}' (it has: {})", rule.criterion, self.meta.name, known.join(", ")),
+                    format!(
+                        "criterion '{}' is not in the rubric '{}' (it has: {})",
+                        rule.criterion,
+                        self.meta.name,
+                        known.join(", ")
+                    ),
                 ));
             }
         }
         for (cap, origin) in self.caps.iter().zip(&self.cap_origins) {
             if let Some(id) = &cap.rule {
                 if rules.rule(id).is_none() {
-                    return Err(Error::config(origin.clone(), Some(id), "[[cap]] names a rule that is not loaded"));
+                    return Err(Error::config(
+                        origin.clone(),
+                        Some(id),
+                        "[[cap]] names a rule that is not loaded",
+                    ));
                 }
             }
         }

@@ -53,7 +53,11 @@ impl Source {
 fn too_big(name: &str, size: usize) -> Error {
     Error::input(
         name,
-        format!("{} bytes is more than the {} KiB limit for one draft", size, MAX_DRAFT_BYTES / 1024),
+        format!(
+            "{} bytes is more than the {} KiB limit for one draft",
+            size,
+            MAX_DRAFT_BYTES / 1024
+        ),
     )
 }
 
@@ -66,7 +70,10 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::input(name, format!("invalid UTF-8 at line {line} (byte {valid}); save the draft as UTF-8"))
+        Error::input(
+            name,
+            format!("invalid UTF-8 at line {line} (byte {valid}); save the draft as UTF-8"),
+        )
     })?;
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err(Error::input(name, "the draft is empty"));
@@ -132,7 +139,10 @@ mod tests {
     #[test]
     fn invalid_utf8_names_the_line() {
         let err = decode("a.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at line 2 (byte 7); save the draft as UTF-8");
+        assert_eq!(
+            err.to_string(),
+            "a.txt: invalid UTF-8 at line 2 (byte 7); save the draft as UTF-8"
+        );
     }
 
     #[test]

@@ -37,7 +37,8 @@ impl RuleSet {
     /// Adds a pack file, or every `*.toml` file in a folder (sorted by name).
     pub fn add_path(&mut self, path: &Path) -> Result<()> {
         let shown = path.display().to_string();
-        let unreadable = |e: std::io::Error| Error::config(Origin::at(&shown, "", 0), None, format!("cannot read pack: {e}"));
+        let unreadable =
+            |e: std::io::Error| Error::config(Origin::at(&shown, "", 0), None, format!("cannot read pack: {e}"));
         if path.is_dir() {
             let mut files: Vec<_> = std::fs::read_dir(path)
                 .map_err(unreadable)?
@@ -57,12 +58,20 @@ impl RuleSet {
     pub fn add_source(&mut self, file: &str, text: &str) -> Result<()> {
         let parsed: PackFile = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            Error::config(Origin::at(file, text, offset), rule_id_at(text, offset).as_deref(), e.message())
+            Error::config(
+                Origin::at(file, text, offset),
+                rule_id_at(text, offset).as_deref(),
+                e.message(),
+            )
         })?;
         let mut loader = Loader { file, text };
         let pack_name = parsed.pack.name.get_ref().clone();
         if self.packs.iter().any(|p| p.name == pack_name) {
-            return Err(loader.error(parsed.pack.name.span().start, None, format!("pack '{pack_name}' is already loaded")));
+            return Err(loader.error(
+                parsed.pack.name.span().start,
+                None,
+                format!("pack '{pack_name}' is already loaded"),
+            ));
         }
         for def in parsed.scenario {
             let scenario = loader.scenario(def)?;
@@ -172,7 +181,11 @@ impl Loader<'_> {
         let id = def.id.get_ref().clone();
         let at = def.id.span().start;
         let rule_id = Some(id.as_str());
-        if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.is_empty() {
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || id.is_empty()
+        {
             return Err(self.error(at, rule_id, "rule id must be lowercase letters, digits and dashes"));
         }
         if def.en.is_none() && def.ko.is_none() {
@@ -236,7 +249,11 @@ impl Loader<'_> {
             return Err(self.error(at, rule_id, "`patterns` is empty"));
         }
         if kind != Kind::Require && !block.weak.is_empty() {
-            return Err(self.error(block.weak[0].span().start, rule_id, "`weak` applies only to require rules"));
+            return Err(self.error(
+                block.weak[0].span().start,
+                rule_id,
+                "`weak` applies only to require rules",
+            ));
         }
         if kind == Kind::Limit && block.max.is_none() && block.max_share.is_none() {
             return Err(self.error(at, rule_id, "a limit rule needs `max` (or `max_share`)"));
@@ -275,9 +292,17 @@ impl Loader<'_> {
         // The string's content starts one byte after its opening quote.
         let at = def.span().start + 1;
         let expanded = macros::expand(source).map_err(|UnknownMacro { offset, name }| {
-            self.error(at + offset, rule, format!("unknown macro {{{name}}} in pattern '{source}'"))
+            self.error(
+                at + offset,
+                rule,
+                format!("unknown macro {{{name}}} in pattern '{source}'"),
+            )
         })?;
-        let expanded = if options.loose { macros::loosen_spaces(&expanded) } else { expanded };
+        let expanded = if options.loose {
+            macros::loosen_spaces(&expanded)
+        } else {
+            expanded
+        };
         regex_syntax::ParserBuilder::new()
             .case_insensitive(!options.case_sensitive)
             .build()

@@ -18,8 +18,8 @@ pub fn expand(pattern: &str) -> Result<String, UnknownMacro> {
     while let Some(i) = rest.find(['\\', '{']) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
-        if tail.starts_with('\\') {
-            let escaped = tail[1..].chars().next().map_or(0, char::len_utf8);
+        if let Some(after) = tail.strip_prefix('\\') {
+            let escaped = after.chars().next().map_or(0, char::len_utf8);
             out.push_str(&tail[..1 + escaped]);
             rest = &tail[1 + escaped..];
             continue;
@@ -123,7 +123,10 @@ mod tests {
     fn expands_korean_macros() {
         let t = expand(r"{T:ㄹ}\s*수").unwrap();
         assert!(t.starts_with("[갈") && t.contains('할') && t.ends_with(r"]\s*수"));
-        assert_eq!(expand("확인{HA}").unwrap(), "확인(?:하였|하셨|하십|하신|하실|하시|하여|합|한|할|함|했|해|하)");
+        assert_eq!(
+            expand("확인{HA}").unwrap(),
+            "확인(?:하였|하셨|하십|하신|하실|하시|하여|합|한|할|함|했|해|하)"
+        );
         assert!(!expand("{DEURI}").unwrap().contains("드림"));
         assert_eq!(expand(r"a{2,3}\{X}").unwrap(), r"a{2,3}\{X}");
     }

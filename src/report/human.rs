@@ -64,7 +64,14 @@ fn finding_block(out: &mut String, result: &DraftResult, f: &Finding) {
             SuggestionAction::Insert => format!("add after this sentence: \"{suggestion}\""),
             SuggestionAction::Advise => suggestion.clone(),
         };
-        let _ = writeln!(out, " {} {} {} {}", gutter, "=".blue().bold(), "suggestion:".bold(), text);
+        let _ = writeln!(
+            out,
+            " {} {} {} {}",
+            gutter,
+            "=".blue().bold(),
+            "suggestion:".bold(),
+            text
+        );
     }
     out.push('\n');
 }

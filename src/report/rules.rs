@@ -75,8 +75,16 @@ pub fn rules_table(rules: &RuleSet) -> String {
         .rules
         .iter()
         .map(|r| {
-            let when = if r.when.is_empty() { "any".to_string() } else { r.when.join(",") };
-            let title = if r.enabled { r.title.clone() } else { format!("{} (off by default)", r.title) };
+            let when = if r.when.is_empty() {
+                "any".to_string()
+            } else {
+                r.when.join(",")
+            };
+            let title = if r.enabled {
+                r.title.clone()
+            } else {
+                format!("{} (off by default)", r.title)
+            };
             [
                 r.id.clone(),
                 r.pack.clone(),
@@ -111,7 +119,12 @@ pub fn rules_table(rules: &RuleSet) -> String {
     for row in rows {
         out.push_str(&line(row.to_vec()));
     }
-    let _ = writeln!(out, "\n{} rules in {} packs. `replylint explain RULE` tells more.", rules.rules.len(), rules.packs.len());
+    let _ = writeln!(
+        out,
+        "\n{} rules in {} packs. `replylint explain RULE` tells more.",
+        rules.rules.len(),
+        rules.packs.len()
+    );
     out
 }
 
@@ -119,7 +132,11 @@ pub fn rules_table(rules: &RuleSet) -> String {
 pub fn explain_text(rule: &Rule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", rule.id.bold(), rule.title);
-    let when = if rule.when.is_empty() { "any draft".to_string() } else { rule.when.join(", ") };
+    let when = if rule.when.is_empty() {
+        "any draft".to_string()
+    } else {
+        rule.when.join(", ")
+    };
     let _ = write!(
         out,
         "pack {} · {} · {} · criterion {} · runs in: {} · scope {}",

@@ -92,8 +92,14 @@ fn fold(c: char) -> Option<char> {
         '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
         '\u{FF61}' => '.',
         // Zero-width characters, soft hyphen, BOM and the Hangul fillers.
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{3164}' | '\u{115F}'
-        | '\u{1160}' | '\u{FFA0}' => return None,
+        '\u{200B}'..='\u{200D}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{3164}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{FFA0}' => return None,
         _ => c,
     })
 }
@@ -120,8 +126,8 @@ impl Compact {
                     run_end = j + 1;
                     chars.next();
                 }
-                let between_syllables = prev.is_some_and(is_syllable)
-                    && chars.peek().is_some_and(|&(_, next)| is_syllable(next));
+                let between_syllables =
+                    prev.is_some_and(is_syllable) && chars.peek().is_some_and(|&(_, next)| is_syllable(next));
                 if !between_syllables {
                     text.push_str(&normalized[run_start..run_end]);
                     to_normalized.extend(run_start..run_end);
@@ -137,10 +143,7 @@ impl Compact {
             prev = Some(c);
         }
         to_normalized.push(normalized.len());
-        Compact {
-            text,
-            to_normalized,
-        }
+        Compact { text, to_normalized }
     }
 
     /// The normalised-view range of a compact-view range.

@@ -117,9 +117,15 @@ mod tests {
         );
         assert_eq!(
             found("Hi {%customer.firstName,fallback=there%}, {%user.firstName%}"),
-            vec![("{%customer.firstName,fallback=there%}", true), ("{%user.firstName%}", false)]
+            vec![
+                ("{%customer.firstName,fallback=there%}", true),
+                ("{%user.firstName%}", false)
+            ]
         );
-        assert_eq!(found("Dear [First Name], %name%"), vec![("[First Name]", true), ("%name%", true)]);
+        assert_eq!(
+            found("Dear [First Name], %name%"),
+            vec![("[First Name]", true), ("%name%", true)]
+        );
         assert_eq!(found("안녕하세요 [이름] 님"), vec![("[이름]", true)]);
         assert_eq!(found("{{current_user.name}}"), vec![("{{current_user.name}}", false)]);
     }

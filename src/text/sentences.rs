@@ -28,9 +28,8 @@ pub struct Sentence {
 }
 
 /// Korean chat decoration after a syllable ends a sentence even without punctuation: "확인했어요~ 그럼".
-static DECORATION_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[가-힣]\s*(?:~+|\^\^+|ㅎㅎ+|ㅋㅋ+|ㅠㅠ+|ㅜㅜ+)[~^ㅎㅋㅠㅜ!.]*\s+").expect("valid")
-});
+static DECORATION_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[가-힣]\s*(?:~+|\^\^+|ㅎㅎ+|ㅋㅋ+|ㅠㅠ+|ㅜㅜ+)[~^ㅎㅋㅠㅜ!.]*\s+").expect("valid"));
 
 struct Line {
     range: Range<usize>,

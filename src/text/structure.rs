@@ -20,9 +20,8 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An inline greeting that starts a longer first sentence: "Hi Dana, sorry for ...".
-static GREETING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*")
-});
+static GREETING_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*"));
 
 static SELF_INTRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -47,8 +46,7 @@ static VALEDICTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^\s*(?:[-*•·▪◦‣]|\d{1,2}[.)]|[a-zA-Z][.)]|[①-⑳])\s+"));
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:[-*•·▪◦‣]|\d{1,2}[.)]|[a-zA-Z][.)]|[①-⑳])\s+"));
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*#{1,6}\s+\S"));
 
@@ -87,13 +85,13 @@ pub fn is_signature_detail(line: &str) -> bool {
 /// Whether a line ends a sentence: terminal punctuation, or a Korean predicate ending (다, 요, 죠, 까)
 /// possibly followed by decoration such as `~`, `^^` or `ㅎㅎ`.
 pub fn ends_sentence(line: &str) -> bool {
-    let trimmed = line
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '~' | '^' | ')' | ':' | ';') || super::korean::is_compat_jamo(c));
-    match trimmed.chars().next_back() {
-        Some('.' | '!' | '?' | '。' | '…' | '"' | '\'') => true,
-        Some('다' | '요' | '죠' | '까' | '함' | '음' | '됨') => true,
-        _ => false,
-    }
+    let trimmed = line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '~' | '^' | ')' | ':' | ';') || super::korean::is_compat_jamo(c)
+    });
+    matches!(
+        trimmed.chars().next_back(),
+        Some('.' | '!' | '?' | '。' | '…' | '"' | '\'' | '다' | '요' | '죠' | '까' | '함' | '음' | '됨')
+    )
 }
 
 #[cfg(test)]
@@ -102,10 +100,22 @@ mod tests {
 
     #[test]
     fn greetings_in_both_languages() {
-        for g in ["Hi Dana,", "Hello!", "Dear valued customer,", "안녕하세요, 고객님.", "김민수 고객님,", "고객님, 안녕하세요.", "\u{E000},"] {
+        for g in [
+            "Hi Dana,",
+            "Hello!",
+            "Dear valued customer,",
+            "안녕하세요, 고객님.",
+            "김민수 고객님,",
+            "고객님, 안녕하세요.",
+            "\u{E000},",
+        ] {
             assert!(is_greeting(g), "{g}");
         }
-        for s in ["Hi-res exports failed today.", "불편을 드려 죄송합니다.", "We are sorry."] {
+        for s in [
+            "Hi-res exports failed today.",
+            "불편을 드려 죄송합니다.",
+            "We are sorry.",
+        ] {
             assert!(!is_greeting(s), "{s}");
         }
         assert_eq!(greeting_prefix_len("Hi Dana, sorry for the wait."), Some(9));
@@ -113,7 +123,15 @@ mod tests {
 
     #[test]
     fn signatures_and_valedictions() {
-        for v in ["Best,", "Kind regards", "감사합니다.", "김민수 드림", "고객지원팀 올림", "-- ", "Thanks!"] {
+        for v in [
+            "Best,",
+            "Kind regards",
+            "감사합니다.",
+            "김민수 드림",
+            "고객지원팀 올림",
+            "-- ",
+            "Thanks!",
+        ] {
             assert!(is_valediction(v), "{v}");
         }
         assert!(!is_valediction("Thanks for your patience while we fix this."));

@@ -1,0 +1,371 @@
+//! The command line as a user meets it: exit codes, stdin, folders, colour, errors.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+fn replylint() -> Command {
+    let mut cmd = Command::cargo_bin("replylint").unwrap();
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+const BAD_EN: &str = "examples/drafts/outage-bad.en.txt";
+const BAD_KO: &str = "examples/drafts/outage-bad.ko.txt";
+const GOOD_EN: &str = "examples/drafts/outage-good.en.txt";
+const GOOD_KO: &str = "examples/drafts/outage-good.ko.txt";
+
+#[test]
+fn bad_outage_replies_fail_on_warning_with_the_four_rules() {
+    for path in [BAD_EN, BAD_KO] {
+        let out = replylint()
+            .args(["check", "--fail-on", "warning", path])
+            .assert()
+            .code(1);
+        let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        for rule in [
+            "no-template-opener",
+            "state-eta",
+            "offer-workaround",
+            "acknowledge-impact",
+        ] {
+            assert!(
+                stdout.contains(&format!(" warning {rule} ")),
+                "{path} lacks {rule}:\n{stdout}"
+            );
+        }
+        assert!(stdout.contains(&format!("{path}:")), "findings name the path as given");
+        assert!(stdout.contains("suggestion:"));
+    }
+}
+
+#[test]
+fn good_outage_replies_are_clean_of_the_four_rules() {
+    for path in [GOOD_EN, GOOD_KO] {
+        let out = replylint()
+            .args(["check", "--fail-on", "warning", "--format", "json", path])
+            .assert();
+        let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let rules: Vec<&str> = json["results"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        for rule in [
+            "no-template-opener",
+            "state-eta",
+            "offer-workaround",
+            "acknowledge-impact",
+        ] {
+            assert!(!rules.contains(&rule), "{path} fired {rule}");
+        }
+    }
+}
+
+#[test]
+fn default_fail_on_is_error_so_warnings_exit_zero() {
+    replylint().args(["check", BAD_EN]).assert().code(0);
+    replylint()
+        .args(["check", "--fail-on", "never", BAD_EN])
+        .assert()
+        .code(0);
+    replylint()
+        .args(["check", "--fail-on", "suggestion", BAD_EN])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn stdin_with_dash_and_with_no_path() {
+    let draft = "Sorry for the inconvenience. We're looking into the outage.";
+    for args in [vec!["check", "-"], vec!["check"]] {
+        replylint()
+            .args(&args)
+            .args(["--fail-on", "warning"])
+            .write_stdin(draft)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("-:1:1 warning no-template-opener"));
+    }
+}
+
+#[test]
+fn empty_stdin_is_an_input_error() {
+    replylint()
+        .args(["check", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("replylint: error: -: the draft is empty"));
+}
+
+#[test]
+fn folders_are_walked_recursively_in_order_and_sources_keep_the_given_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("b.txt"), "The export error is fixed within 2 hours.").unwrap();
+    fs::write(
+        dir.path().join("sub/a.md"),
+        "Sorry for the inconvenience, the outage is over.",
+    )
+    .unwrap();
+    fs::write(dir.path().join("ignored.json"), "{}").unwrap();
+    let out = replylint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let sources: Vec<&str> = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, vec!["./b.txt", "./sub/a.md"]);
+    assert_eq!(json["summary"]["sources"], 2);
+}
+
+#[test]
+fn json_contract_fields() {
+    let out = replylint().args(["check", "--format", "json", BAD_KO]).assert().code(0);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    let result = &json["results"][0];
+    assert_eq!(result["source"], BAD_KO);
+    assert_eq!(result["lang"], "ko");
+    assert!(result["scenarios"].as_array().unwrap().iter().any(|s| s == "problem"));
+    assert!(result["score"].as_u64().unwrap() <= 100);
+    assert!(["A", "B", "C", "D", "F"].contains(&result["grade"].as_str().unwrap()));
+    assert_eq!(result["criteria"][0]["id"], "apology");
+    let finding = &result["findings"][0];
+    for key in [
+        "rule",
+        "pack",
+        "severity",
+        "criterion",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "excerpt",
+        "suggestion",
+        "action",
+    ] {
+        assert!(finding.get(key).is_some(), "finding lacks {key}");
+    }
+    let text = fs::read_to_string(BAD_KO).unwrap();
+    let (start, end) = (
+        finding["start"].as_u64().unwrap() as usize,
+        finding["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], finding["excerpt"].as_str().unwrap());
+    let summary = &json["summary"];
+    assert_eq!(summary["sources"], 1);
+    assert_eq!(
+        summary["findings"].as_u64().unwrap() as usize,
+        result["findings"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn colour_follows_no_color_and_the_flag() {
+    let plain = replylint()
+        .env("NO_COLOR", "1")
+        .args(["check", "--color", "auto", BAD_EN])
+        .assert();
+    assert!(!String::from_utf8_lossy(&plain.get_output().stdout).contains('\u{1b}'));
+    // Not a terminal: no colour either.
+    let piped = replylint().args(["check", BAD_EN]).assert();
+    assert!(!String::from_utf8_lossy(&piped.get_output().stdout).contains('\u{1b}'));
+    let forced = replylint().args(["check", "--color", "always", BAD_EN]).assert();
+    assert!(String::from_utf8_lossy(&forced.get_output().stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn invalid_utf8_is_a_per_file_error_and_other_files_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.txt"), b"Hello\n\xff\xfe broken").unwrap();
+    fs::write(dir.path().join("good.txt"), "The outage is fixed within 2 hours.").unwrap();
+    let out = replylint()
+        .current_dir(dir.path())
+        .args(["check", "bad.txt", "good.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "replylint: error: bad.txt: invalid UTF-8 at line 2 (byte 6)",
+        ));
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("good.txt: score"));
+}
+
+#[test]
+fn missing_paths_and_empty_files_are_input_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    replylint()
+        .current_dir(dir.path())
+        .args(["check", "empty.txt", "nope.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.txt: the draft is empty"))
+        .stderr(predicate::str::contains("nope.txt: no such file or folder"));
+}
+
+#[test]
+fn a_malformed_pack_exits_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("team.toml");
+    fs::write(
+        &pack,
+        "[pack]\nname = \"team\"\n[[rule]]\nid = \"x\"\ntitle = \"T\"\nkind = \"forbid\"\nseverity = \"loud\"\n",
+    )
+    .unwrap();
+    let out = replylint()
+        .args(["check", "--pack"])
+        .arg(&pack)
+        .arg(BAD_EN)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("team.toml:7:12: rule 'x': unknown variant `loud`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_custom_pack_adds_its_rules() {
+    replylint()
+        .args([
+            "check",
+            "--pack",
+            "examples/packs/acme.toml",
+            "--select",
+            "acme",
+            "--fail-on",
+            "warning",
+            "-",
+        ])
+        .write_stdin("Hi Sam,\nThe outage is tracked as INC-20231. Thanks for waiting.")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("acme-no-internal-codes"));
+}
+
+#[test]
+fn select_ignore_and_scenario_flags() {
+    let out = replylint()
+        .args(["check", "--format", "json", "--select", "state-eta", BAD_EN])
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(json["results"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] == "state-eta"));
+    replylint()
+        .args(["check", "--ignore", "nonexistent-rule", BAD_EN])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule or pack 'nonexistent-rule'"));
+    replylint()
+        .args(["check", "--scenario", "outage", BAD_EN])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown scenario 'outage'"));
+    // Forcing a scenario makes its rules run where no cue is present.
+    replylint()
+        .args([
+            "check",
+            "--scenario",
+            "problem",
+            "--select",
+            "offer-workaround",
+            "--fail-on",
+            "warning",
+            "-",
+        ])
+        .write_stdin("Thanks for your note about the dashboard colours.")
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn lang_flag_forces_the_language() {
+    let out = replylint()
+        .args(["check", "--format", "json", "--lang", "en", BAD_KO])
+        .assert();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["results"][0]["lang"], "en");
+}
+
+#[test]
+fn rules_lists_the_four_rules_and_explain_shows_examples() {
+    let out = replylint().arg("rules").assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for rule in [
+        "no-template-opener",
+        "state-eta",
+        "offer-workaround",
+        "acknowledge-impact",
+    ] {
+        assert!(stdout.contains(rule), "{rule} missing from `rules`");
+    }
+    replylint()
+        .args(["explain", "state-eta"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fires on:"))
+        .stdout(predicate::str::contains("Passes:"))
+        .stdout(predicate::str::contains("English (en)"))
+        .stdout(predicate::str::contains("Korean (ko)"));
+    replylint()
+        .args(["explain", "state-eat"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown rule 'state-eat'; did you mean 'state-eta'?",
+        ));
+}
+
+#[test]
+fn a_custom_rubric_changes_the_grade() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = dir.path().join("lenient.toml");
+    let text = fs::read_to_string("rules/rubric.toml")
+        .unwrap()
+        .replace("warning = 35", "warning = 0");
+    fs::write(&rubric, text).unwrap();
+    let out = replylint()
+        .args(["check", "--format", "json", "--select", "apology", "--rubric"])
+        .arg(&rubric)
+        .arg(BAD_EN)
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["results"][0]["score"], 100);
+    fs::write(&rubric, "[rubric]\nname = \"x\"\n").unwrap();
+    replylint()
+        .args(["check", "--rubric"])
+        .arg(&rubric)
+        .arg(BAD_EN)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("lenient.toml:1:1: missing field `penalties`"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_lists_the_commands() {
+    replylint().args(["check", "--format", "xml"]).assert().code(2);
+    replylint().arg("frobnicate").assert().code(2);
+    replylint()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("check"))
+        .stdout(predicate::str::contains("explain"));
+}
