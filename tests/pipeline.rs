@@ -24,7 +24,7 @@ severity = "warning"
 criterion = "apology"
 scope = "opener"
 [rule.ko]
-patterns = ['불편을 (끼쳐 )?드려 죄송합니다', '확인 중입니다']
+patterns = ['불편을 (끼쳐 )?드려 죄송합니다', '^(현재 )?확인 중입니다']
 message = "상투적인 첫 문장: {excerpt}"
 suggestion = "{문제}로 불편을 드려 죄송합니다."
 [rule.en]
@@ -150,7 +150,7 @@ fn nbsp_and_ideographic_spaces_read_as_spaces() {
 
 #[test]
 fn zero_width_characters_do_not_break_a_match() {
-    let text = "확인\u{200B} 중입니다.";
+    let text = "확인\u{200B} 중\u{3164}입니다.";
     assert_eq!(rule_findings(&check(text), "stock-apology").len(), 1);
 }
 
@@ -300,4 +300,13 @@ fn select_and_ignore_take_rule_ids_and_pack_names() {
         err.to_string(),
         "unknown rule or pack 'no-cnt'; did you mean 'no-cant'?"
     );
+}
+
+#[test]
+fn anchors_mean_sentence_start_and_end() {
+    let text = "불편을 드려 죄송합니다. 현재 확인 중입니다.";
+    let findings = check(text);
+    let excerpts: Vec<&str> = rule_findings(&findings, "stock-apology").iter().map(|f| f.excerpt.as_str()).collect();
+    assert_eq!(excerpts, vec!["불편을 드려 죄송합니다", "현재 확인 중입니다"]);
+    assert!(rule_findings(&check("원인을 확인 중입니다."), "stock-apology").is_empty());
 }

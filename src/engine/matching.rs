@@ -14,39 +14,37 @@ pub struct Hit {
     pub groups: Vec<(Option<String>, Option<Range<usize>>)>,
 }
 
-/// The normalised-view ranges a rule may look in.
+/// The normalised-view ranges of the sentences a rule may look in.
 pub struct Scope<'a> {
     pub ranges: &'a [Range<usize>],
 }
 
-impl Scope<'_> {
-    fn contains(&self, start: usize) -> bool {
-        self.ranges.iter().any(|r| r.contains(&start))
-    }
-}
-
-/// All matches of one matcher inside the scope, in order.
+/// All matches of one matcher inside the scope, in order. Each sentence is searched on its own, so
+/// `^` and `$` in a pattern anchor at the start and end of a sentence and no match spans two sentences.
 pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) -> Vec<Hit> {
     let text = draft.view(matcher.view);
-    let to_normalized = |r: Range<usize>| draft.to_normalized(matcher.view, r);
-    let hits: Vec<Hit> = if with_groups {
-        matcher
-            .regex
-            .captures_iter(text)
-            .map(|caps| hit_with_groups(&caps, matcher, &to_normalized))
-            .collect()
-    } else {
-        matcher
-            .regex
-            .find_iter(text)
-            .filter(|m| !m.is_empty())
-            .map(|m| Hit {
+    let mut out = Vec::new();
+    for sentence in scope.ranges {
+        let start = draft.from_normalized(matcher.view, sentence.start);
+        let end = draft.from_normalized(matcher.view, sentence.end);
+        let slice = &text[start..end];
+        let to_normalized = |r: Range<usize>| draft.to_normalized(matcher.view, r.start + start..r.end + start);
+        if with_groups {
+            out.extend(
+                matcher
+                    .regex
+                    .captures_iter(slice)
+                    .filter(|caps| caps.get(0).is_some_and(|m| !m.is_empty()))
+                    .map(|caps| hit_with_groups(&caps, matcher, &to_normalized)),
+            );
+        } else {
+            out.extend(matcher.regex.find_iter(slice).filter(|m| !m.is_empty()).map(|m| Hit {
                 range: to_normalized(m.range()),
                 groups: Vec::new(),
-            })
-            .collect()
-    };
-    hits.into_iter().filter(|h| scope.contains(h.range.start)).collect()
+            }));
+        }
+    }
+    out
 }
 
 fn hit_with_groups(caps: &Captures, matcher: &Matcher, to_normalized: &dyn Fn(Range<usize>) -> Range<usize>) -> Hit {
