@@ -73,13 +73,17 @@ fn main() {
         let rubric = Rubric::builtin().unwrap();
         let loaded = start.elapsed();
         let first = Instant::now();
-        let outcome = linter.check(&Draft::new(text.as_str()), &CheckOptions::default()).unwrap();
+        let outcome = linter
+            .check(&Draft::new(text.as_str()), &CheckOptions::default())
+            .unwrap();
         rubric.grade(&outcome);
         let first = first.elapsed();
         let warm: Vec<Duration> = (0..200)
             .map(|_| {
                 let t = Instant::now();
-                let outcome = linter.check(&Draft::new(text.as_str()), &CheckOptions::default()).unwrap();
+                let outcome = linter
+                    .check(&Draft::new(text.as_str()), &CheckOptions::default())
+                    .unwrap();
                 rubric.grade(&outcome);
                 t.elapsed()
             })

@@ -22,7 +22,7 @@ pub mod report;
 mod suggest;
 pub mod text;
 
-pub use engine::{CheckOptions, Linter, Outcome};
+pub use engine::{CheckOptions, Linter, Outcome, Profile};
 pub use error::{Error, Origin, Result};
 pub use finding::{Finding, Severity, Span, SuggestionAction};
 pub use grade::{Grade, Rubric};

@@ -2,7 +2,7 @@
 
 use super::args::{CheckArgs, Format, LangArg};
 use super::{load_rules, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::engine::{CheckOptions, Linter};
+use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
 use crate::grade::Rubric;
 use crate::input::{self, Source};
@@ -10,6 +10,9 @@ use crate::report::{human, json, DraftResult, Report};
 use crate::text::{Draft, Lang};
 use rayon::prelude::*;
 use std::io::IsTerminal;
+
+/// From this many drafts on, compiling for search speed pays for itself.
+const THROUGHPUT_FROM: usize = 20;
 
 pub fn run(args: CheckArgs) -> Result<u8> {
     let rules = load_rules(&args.packs)?;
@@ -32,6 +35,9 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     };
 
     let (sources, mut errors) = input::collect(&args.paths);
+    if sources.len() >= THROUGHPUT_FROM {
+        linter.set_profile(Profile::Throughput);
+    }
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".into()));
     }

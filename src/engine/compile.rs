@@ -1,18 +1,99 @@
-//! Compiled patterns, built once per process and per language, on the first draft in that language.
+//! Matchers for one language, built on the first draft in that language. A matcher knows the literals
+//! its pattern cannot match without (see `prefilter`) and compiles its regex only the first time a
+//! draft has them; the compiled regex is then kept for every later draft.
 
+use super::prefilter::Requirement;
 use crate::error::{Error, Result};
 use crate::pack::{Pattern, RuleSet, Spacing};
 use crate::text::{Lang, View};
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use std::sync::OnceLock;
 
-/// One compiled pattern and the view it runs on.
-#[derive(Debug)]
-pub struct Matcher {
-    pub regex: Regex,
-    pub view: View,
+/// Regexes with big Korean syllable classes need more room than the default.
+const SIZE_LIMIT: usize = 64 << 20;
+
+/// How to trade compile time against search speed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// One or a few drafts: compile as little as possible (no lazy DFA), since compiling dominates.
+    #[default]
+    QuickStart,
+    /// Many drafts: also build the lazy DFA, which costs compile time once and searches faster after.
+    Throughput,
 }
 
-/// The compiled patterns, exceptions and weak phrases of one rule (or scenario) in one language.
+/// The engine's own literal prefilter is off: building it for case-folded alternations costs more than
+/// the rest of compiling, and `Requirement` already keeps patterns off drafts they cannot match.
+fn engine_config(profile: Profile) -> meta::Config {
+    meta::Config::new()
+        .auto_prefilter(false)
+        .onepass(false)
+        .hybrid(profile == Profile::Throughput)
+        .nfa_size_limit(Some(SIZE_LIMIT))
+}
+
+/// One pattern, the view it runs on, and its regex once compiled.
+#[derive(Debug)]
+pub struct Matcher {
+    pub view: View,
+    requirement: OnceLock<Requirement>,
+    source: Pattern,
+    case_sensitive: bool,
+    profile: Profile,
+    regex: OnceLock<Result<Regex>>,
+}
+
+impl Matcher {
+    fn new(source: &Pattern, view: View, case_sensitive: bool, profile: Profile) -> Self {
+        Matcher {
+            profile,
+            view,
+            requirement: OnceLock::new(),
+            source: source.clone(),
+            case_sensitive,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Whether the lower-cased view text has what the pattern needs.
+    pub fn may_match(&self, lower_view: &str) -> bool {
+        self.requirement
+            .get_or_init(|| Requirement::of(&self.source.expanded))
+            .admits(lower_view)
+    }
+
+    #[cfg(test)]
+    pub fn debug_requirement(&self) -> String {
+        format!(
+            "{:?} <- {}",
+            self.requirement.get(),
+            self.source.source.chars().take(60).collect::<String>()
+        )
+    }
+
+    /// The compiled regex, compiling it on first use.
+    pub fn regex(&self) -> Result<&Regex> {
+        self.regex
+            .get_or_init(|| {
+                meta::Builder::new()
+                    .configure(engine_config(self.profile))
+                    .syntax(syntax::Config::new().case_insensitive(!self.case_sensitive))
+                    .build(&self.source.expanded)
+                    .map_err(|e| {
+                        Error::config(
+                            self.source.origin.clone(),
+                            None,
+                            format!("cannot compile '{}': {e}", self.source.source),
+                        )
+                    })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// The matchers of one rule (or scenario) in one language.
 #[derive(Debug, Default)]
 pub struct MatcherSet {
     pub patterns: Vec<Matcher>,
@@ -20,63 +101,49 @@ pub struct MatcherSet {
     pub weak: Vec<Matcher>,
 }
 
-/// Everything compiled for one language, indexed like `RuleSet::rules` and `RuleSet::scenarios`.
+/// Everything for one language, indexed like `RuleSet::rules` and `RuleSet::scenarios`.
 #[derive(Debug)]
 pub struct LangTables {
     pub rules: Vec<Option<MatcherSet>>,
     pub scenarios: Vec<MatcherSet>,
 }
 
-/// Regexes with big Korean syllable classes need more room than the default.
-const SIZE_LIMIT: usize = 64 << 20;
-
-pub fn compile_lang(rules: &RuleSet, lang: Lang) -> Result<LangTables> {
+pub fn lang_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
     let view_for = |spacing: Spacing| match (lang, spacing) {
         (Lang::Ko, Spacing::Loose) => View::Compact,
         _ => View::Normalized,
     };
-    let compiled_rules = rules
-        .rules
-        .iter()
-        .map(|rule| {
-            let Some(text) = rule.lang(lang) else { return Ok(None) };
-            let view = view_for(rule.spacing);
-            let all = |patterns: &[Pattern]| compile_all(patterns, view, rule.case_sensitive);
-            Ok(Some(MatcherSet {
-                patterns: all(&text.patterns)?,
-                exceptions: all(&text.exceptions)?,
-                weak: all(&text.weak)?,
-            }))
-        })
-        .collect::<Result<_>>()?;
-    let scenarios = rules
-        .scenarios
-        .iter()
-        .map(|s| {
-            let view = view_for(Spacing::Loose);
-            Ok(MatcherSet {
-                patterns: compile_all(&s.cues[lang.index()], view, false)?,
-                exceptions: compile_all(&s.exceptions[lang.index()], view, false)?,
-                weak: Vec::new(),
+    let all = |patterns: &[Pattern], view: View, case_sensitive: bool| -> Vec<Matcher> {
+        patterns
+            .iter()
+            .map(|p| Matcher::new(p, view, case_sensitive, profile))
+            .collect()
+    };
+    LangTables {
+        rules: rules
+            .rules
+            .iter()
+            .map(|rule| {
+                let text = rule.lang(lang)?;
+                let view = view_for(rule.spacing);
+                Some(MatcherSet {
+                    patterns: all(&text.patterns, view, rule.case_sensitive),
+                    exceptions: all(&text.exceptions, view, rule.case_sensitive),
+                    weak: all(&text.weak, view, rule.case_sensitive),
+                })
             })
-        })
-        .collect::<Result<_>>()?;
-    Ok(LangTables {
-        rules: compiled_rules,
-        scenarios,
-    })
-}
-
-fn compile_all(patterns: &[Pattern], view: View, case_sensitive: bool) -> Result<Vec<Matcher>> {
-    patterns
-        .iter()
-        .map(|p| {
-            let regex = RegexBuilder::new(&p.expanded)
-                .case_insensitive(!case_sensitive)
-                .size_limit(SIZE_LIMIT)
-                .build()
-                .map_err(|e| Error::config(p.origin.clone(), None, format!("cannot compile '{}': {e}", p.source)))?;
-            Ok(Matcher { regex, view })
-        })
-        .collect()
+            .collect(),
+        scenarios: rules
+            .scenarios
+            .iter()
+            .map(|s| {
+                let view = view_for(Spacing::Loose);
+                MatcherSet {
+                    patterns: all(&s.cues[lang.index()], view, false),
+                    exceptions: all(&s.exceptions[lang.index()], view, false),
+                    weak: Vec::new(),
+                }
+            })
+            .collect(),
+    }
 }

@@ -2,16 +2,17 @@
 
 use super::matching::{pattern_hits, Hit, Scope};
 use super::RuleRun;
+use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
 
-pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
+pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
     let scope = Scope { ranges: &run.scope };
     for &(lang, tables) in run.tables {
         let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
             continue;
         };
         let uses_groups = text.suggestion.as_deref().is_some_and(|s| s.contains('$'));
-        for hit in pattern_hits(run.draft, set, &scope, uses_groups) {
+        for hit in pattern_hits(run.draft, set, &scope, uses_groups)? {
             let suggestion = text.suggestion.as_deref().map(|s| expand_groups(run, s, &hit));
             out.push(run.finding(
                 hit.range.clone(),
@@ -22,6 +23,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
             ));
         }
     }
+    Ok(())
 }
 
 /// Replaces `$1`, `${1}`, `${name}` and `$$` in a rewrite with the original text of the capture groups.

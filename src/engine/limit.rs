@@ -3,24 +3,26 @@
 
 use super::matching::{pattern_hits, Scope};
 use super::RuleRun;
+use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
 use crate::pack::Measure;
 use crate::text::korean::is_syllable;
 
-pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
+pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
     match run.rule.measure {
-        Measure::Matches => count_matches(run, out),
+        Measure::Matches => count_matches(run, out)?,
         Measure::Words | Measure::Hangul => measure_sentences(run, out),
     }
+    Ok(())
 }
 
-fn count_matches(run: &RuleRun, out: &mut Vec<Finding>) {
+fn count_matches(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
     let scope = Scope { ranges: &run.scope };
     let text = run.rule.text_for(run.draft.langs().primary);
     let mut hits = Vec::new();
     for &(lang, tables) in run.tables {
         if let (Some(set), Some(_)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) {
-            hits.extend(pattern_hits(run.draft, set, &scope, false));
+            hits.extend(pattern_hits(run.draft, set, &scope, false)?);
         }
     }
     hits.sort_by_key(|h| h.range.start);
@@ -34,12 +36,12 @@ fn count_matches(run: &RuleRun, out: &mut Vec<Finding>) {
             SuggestionAction::Advise,
             Some((count, max)),
         ));
-        return;
+        return Ok(());
     }
     if let Some(share) = text.max_share {
         // A share needs a few sentences to mean anything.
         if run.scope.len() < 3 {
-            return;
+            return Ok(());
         }
         let holding = run
             .scope
@@ -58,6 +60,7 @@ fn count_matches(run: &RuleRun, out: &mut Vec<Finding>) {
             ));
         }
     }
+    Ok(())
 }
 
 fn measure_sentences(run: &RuleRun, out: &mut Vec<Finding>) {

@@ -2,8 +2,9 @@
 //! and with exceptions removed.
 
 use super::compile::{Matcher, MatcherSet};
+use crate::error::Result;
 use crate::text::Draft;
-use regex::Captures;
+use regex_automata::PatternID;
 use std::ops::Range;
 
 /// One match: its range in the normalised view and, when asked for, its capture groups as
@@ -21,62 +22,75 @@ pub struct Scope<'a> {
 
 /// All matches of one matcher inside the scope, in order. Each sentence is searched on its own, so
 /// `^` and `$` in a pattern anchor at the start and end of a sentence and no match spans two sentences.
-pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) -> Vec<Hit> {
-    let text = draft.view(matcher.view);
+pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) -> Result<Vec<Hit>> {
     let mut out = Vec::new();
+    if scope.ranges.is_empty() || !matcher.may_match(draft.lower_view(matcher.view)) {
+        return Ok(out);
+    }
+    let regex = matcher.regex()?;
+    let text = draft.view(matcher.view);
     for sentence in scope.ranges {
         let start = draft.from_normalized(matcher.view, sentence.start);
         let end = draft.from_normalized(matcher.view, sentence.end);
-        let slice = &text[start..end];
+        let slice = &text.as_bytes()[start..end];
         let to_normalized = |r: Range<usize>| draft.to_normalized(matcher.view, r.start + start..r.end + start);
         if with_groups {
-            out.extend(
-                matcher
-                    .regex
-                    .captures_iter(slice)
-                    .filter(|caps| caps.get(0).is_some_and(|m| !m.is_empty()))
-                    .map(|caps| hit_with_groups(&caps, matcher, &to_normalized)),
-            );
+            let names: Vec<Option<String>> = regex
+                .group_info()
+                .pattern_names(PatternID::ZERO)
+                .map(|n| n.map(str::to_string))
+                .collect();
+            for caps in regex.captures_iter(slice) {
+                let Some(whole) = caps.get_match().filter(|m| !m.is_empty()) else {
+                    continue;
+                };
+                let groups = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| (name.clone(), caps.get_group(i).map(|s| to_normalized(s.range()))))
+                    .collect();
+                out.push(Hit {
+                    range: to_normalized(whole.range()),
+                    groups,
+                });
+            }
         } else {
-            out.extend(matcher.regex.find_iter(slice).filter(|m| !m.is_empty()).map(|m| Hit {
+            out.extend(regex.find_iter(slice).filter(|m| !m.is_empty()).map(|m| Hit {
                 range: to_normalized(m.range()),
                 groups: Vec::new(),
             }));
         }
     }
-    out
-}
-
-fn hit_with_groups(caps: &Captures, matcher: &Matcher, to_normalized: &dyn Fn(Range<usize>) -> Range<usize>) -> Hit {
-    let names = matcher.regex.capture_names();
-    let groups = names
-        .zip(caps.iter())
-        .map(|(name, m)| (name.map(str::to_string), m.map(|m| to_normalized(m.range()))))
-        .collect();
-    Hit {
-        range: to_normalized(caps.get(0).map_or(0..0, |m| m.range())),
-        groups,
-    }
+    Ok(out)
 }
 
 /// Matches of a set's patterns in scope that no exception overlaps, sorted and without overlaps
 /// (the earliest, then the longest, wins).
-pub fn pattern_hits(draft: &Draft, set: &MatcherSet, scope: &Scope, with_groups: bool) -> Vec<Hit> {
+pub fn pattern_hits(draft: &Draft, set: &MatcherSet, scope: &Scope, with_groups: bool) -> Result<Vec<Hit>> {
     unexcepted(draft, &set.patterns, set, scope, with_groups)
 }
 
 /// Weak matches in scope that no exception overlaps, sorted and without overlaps.
-pub fn weak_hits(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Vec<Hit> {
+pub fn weak_hits(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<Vec<Hit>> {
     unexcepted(draft, &set.weak, set, scope, false)
 }
 
-fn unexcepted(draft: &Draft, matchers: &[Matcher], set: &MatcherSet, scope: &Scope, with_groups: bool) -> Vec<Hit> {
-    let exceptions = exception_ranges(draft, set, scope);
-    let mut all: Vec<Hit> = matchers
-        .iter()
-        .flat_map(|m| hits(draft, m, scope, with_groups))
-        .filter(|h| !overlaps_any(&h.range, &exceptions))
-        .collect();
+fn unexcepted(
+    draft: &Draft,
+    matchers: &[Matcher],
+    set: &MatcherSet,
+    scope: &Scope,
+    with_groups: bool,
+) -> Result<Vec<Hit>> {
+    let mut all = Vec::new();
+    for matcher in matchers {
+        all.extend(hits(draft, matcher, scope, with_groups)?);
+    }
+    if all.is_empty() {
+        return Ok(all);
+    }
+    let exceptions = exception_ranges(draft, set, scope)?;
+    all.retain(|h| !overlaps_any(&h.range, &exceptions));
     all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
     for hit in all {
@@ -84,15 +98,15 @@ fn unexcepted(draft: &Draft, matchers: &[Matcher], set: &MatcherSet, scope: &Sco
             kept.push(hit);
         }
     }
-    kept
+    Ok(kept)
 }
 
-fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Vec<Range<usize>> {
-    set.exceptions
-        .iter()
-        .flat_map(|m| hits(draft, m, scope, false))
-        .map(|h| h.range)
-        .collect()
+fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<Vec<Range<usize>>> {
+    let mut ranges = Vec::new();
+    for matcher in &set.exceptions {
+        ranges.extend(hits(draft, matcher, scope, false)?.into_iter().map(|h| h.range));
+    }
+    Ok(ranges)
 }
 
 fn overlaps_any(range: &Range<usize>, others: &[Range<usize>]) -> bool {

@@ -5,6 +5,7 @@ mod compile;
 mod forbid;
 mod limit;
 mod matching;
+mod prefilter;
 mod require;
 mod scenario;
 mod scope;
@@ -14,6 +15,7 @@ use crate::finding::{Finding, Span, SuggestionAction};
 use crate::pack::{Kind, Rule, RuleSet};
 use crate::text::{Draft, Lang, Langs};
 use compile::LangTables;
+pub use compile::Profile;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -41,7 +43,8 @@ pub struct CheckOptions {
 pub struct Linter {
     rules: RuleSet,
     active: Vec<bool>,
-    tables: [OnceLock<Result<LangTables>>; 2],
+    profile: Profile,
+    tables: [OnceLock<LangTables>; 2],
 }
 
 impl Linter {
@@ -51,8 +54,14 @@ impl Linter {
         Linter {
             rules,
             active,
+            profile: Profile::default(),
             tables: Default::default(),
         }
+    }
+
+    /// Chooses how patterns are compiled; set it before the first check.
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.profile = profile;
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -110,22 +119,16 @@ impl Linter {
         Ok(())
     }
 
-    fn tables(&self, lang: Lang) -> Result<&LangTables> {
-        self.tables[lang.index()]
-            .get_or_init(|| compile::compile_lang(&self.rules, lang))
-            .as_ref()
-            .map_err(Clone::clone)
+    fn tables(&self, lang: Lang) -> &LangTables {
+        self.tables[lang.index()].get_or_init(|| compile::lang_tables(&self.rules, lang, self.profile))
     }
 
     /// Lints one draft.
     pub fn check(&self, draft: &Draft, options: &CheckOptions) -> Result<Outcome> {
         let langs = options.lang.map_or(draft.langs(), Langs::only);
-        let tables = langs
-            .iter()
-            .map(|l| Ok((l, self.tables(l)?)))
-            .collect::<Result<Vec<_>>>()?;
+        let tables: Vec<(Lang, &LangTables)> = langs.iter().map(|l| (l, self.tables(l))).collect();
         let body: Vec<Range<usize>> = draft.body().map(|s| s.range.clone()).collect();
-        let tags = scenario::detect(draft, &self.rules.scenarios, &tables, &body);
+        let tags = scenario::detect(draft, &self.rules.scenarios, &tables, &body)?;
         let scenarios: Vec<String> = match &options.scenarios {
             Some(forced) => forced.clone(),
             None => tags.iter().map(|t| t.id.clone()).collect(),
@@ -154,9 +157,9 @@ impl Linter {
                 cue_sentence,
             };
             match rule.kind {
-                Kind::Forbid => forbid::run(&run, &mut findings),
-                Kind::Require => require::run(&run, &mut findings),
-                Kind::Limit => limit::run(&run, &mut findings),
+                Kind::Forbid => forbid::run(&run, &mut findings)?,
+                Kind::Require => require::run(&run, &mut findings)?,
+                Kind::Limit => limit::run(&run, &mut findings)?,
             }
         }
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
@@ -225,5 +228,87 @@ fn one_line(text: &str) -> String {
         format!("{}…", folded.chars().take(59).collect::<String>())
     } else {
         folded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compile::lang_tables;
+    use crate::pack::RuleSet;
+    use crate::text::{Draft, Lang};
+
+    /// Every text the project ships: rule examples, example drafts and held-out replies.
+    fn shipped_texts(rules: &RuleSet) -> Vec<String> {
+        let mut texts: Vec<String> = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.languages().filter_map(|l| r.lang(l)).collect::<Vec<_>>())
+            .flat_map(|t| t.examples.bad.iter().chain(&t.examples.good).cloned())
+            .collect();
+        for dir in ["examples/drafts", "tests/heldout"] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn prefilter_never_rejects_a_text_the_pattern_matches() {
+        let rules = RuleSet::builtin().unwrap();
+        let drafts: Vec<Draft> = shipped_texts(&rules).into_iter().map(Draft::new).collect();
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            let tables = lang_tables(&rules, lang, super::Profile::QuickStart);
+            let sets = tables.rules.iter().flatten().chain(&tables.scenarios);
+            for matcher in sets.flat_map(|s| s.patterns.iter().chain(&s.exceptions).chain(&s.weak)) {
+                for draft in &drafts {
+                    let view = draft.view(matcher.view);
+                    if matcher.regex().unwrap().is_match(view) {
+                        checked += 1;
+                        assert!(
+                            matcher.may_match(draft.lower_view(matcher.view)),
+                            "{matcher:?} on {view:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} matches were checked");
+    }
+}
+#[cfg(test)]
+mod prefilter_stats {
+    #[test]
+    #[ignore]
+    fn print_prefilter_pass_rate() {
+        let rules = crate::pack::RuleSet::builtin().unwrap();
+        let text = std::fs::read_to_string("examples/drafts/outage-bad.en.txt").unwrap();
+        let draft = crate::text::Draft::new(text);
+        let tables = super::compile::lang_tables(&rules, crate::text::Lang::En, super::Profile::QuickStart);
+        let (mut pass, mut total) = (0, 0);
+        for m in tables
+            .rules
+            .iter()
+            .flatten()
+            .chain(&tables.scenarios)
+            .flat_map(|s| s.patterns.iter().chain(&s.exceptions).chain(&s.weak))
+        {
+            total += 1;
+            if m.may_match(draft.lower_view(m.view)) {
+                pass += 1;
+                let t = std::time::Instant::now();
+                m.regex().unwrap();
+                println!(
+                    "{:>10.2?} PASS {}",
+                    t.elapsed(),
+                    m.debug_requirement().chars().take(150).collect::<String>()
+                );
+            }
+        }
+        println!("{pass}/{total}");
     }
 }

@@ -3,19 +3,20 @@
 
 use super::matching::{pattern_hits, weak_hits, Scope};
 use super::{scope, RuleRun};
+use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
 
-pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
+pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
     let scope = Scope { ranges: &run.scope };
     let mut weak = Vec::new();
     for &(lang, tables) in run.tables {
         let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
             continue;
         };
-        if !pattern_hits(run.draft, set, &scope, false).is_empty() {
-            return;
+        if !pattern_hits(run.draft, set, &scope, false)?.is_empty() {
+            return Ok(());
         }
-        weak.extend(weak_hits(run.draft, set, &scope).into_iter().map(|hit| (hit, text)));
+        weak.extend(weak_hits(run.draft, set, &scope)?.into_iter().map(|hit| (hit, text)));
     }
     if !weak.is_empty() {
         for (hit, text) in weak {
@@ -26,7 +27,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
             };
             out.push(run.finding(hit.range, message, suggestion, action, None));
         }
-        return;
+        return Ok(());
     }
     let text = run.rule.text_for(run.draft.langs().primary);
     let anchor = scope::anchor(run.draft, run.rule.insert, run.cue_sentence.clone());
@@ -37,4 +38,5 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
         SuggestionAction::Insert,
         None,
     ));
+    Ok(())
 }

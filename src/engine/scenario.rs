@@ -2,6 +2,7 @@
 
 use super::compile::LangTables;
 use super::matching::{pattern_hits, Scope};
+use crate::error::Result;
 use crate::pack::Scenario;
 use crate::text::{Draft, Lang};
 use std::ops::Range;
@@ -19,22 +20,21 @@ pub fn detect(
     scenarios: &[Scenario],
     tables: &[(Lang, &LangTables)],
     body: &[Range<usize>],
-) -> Vec<Tag> {
+) -> Result<Vec<Tag>> {
     let scope = Scope { ranges: body };
-    scenarios
-        .iter()
-        .enumerate()
-        .filter_map(|(i, scenario)| {
-            let last_hit = tables
-                .iter()
-                .flat_map(|(_, t)| pattern_hits(draft, &t.scenarios[i], &scope, false))
-                .map(|h| h.range.start)
-                .max()?;
-            let sentence = body.iter().find(|r| r.contains(&last_hit)).cloned();
-            Some(Tag {
+    let mut tags = Vec::new();
+    for (i, scenario) in scenarios.iter().enumerate() {
+        let mut last_hit = None;
+        for (_, t) in tables {
+            let hits = pattern_hits(draft, &t.scenarios[i], &scope, false)?;
+            last_hit = last_hit.max(hits.last().map(|h| h.range.start));
+        }
+        if let Some(last_hit) = last_hit {
+            tags.push(Tag {
                 id: scenario.id.clone(),
-                last_cue_sentence: sentence,
-            })
-        })
-        .collect()
+                last_cue_sentence: body.iter().find(|r| r.contains(&last_hit)).cloned(),
+            });
+        }
+    }
+    Ok(tags)
 }

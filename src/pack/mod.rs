@@ -5,6 +5,6 @@ pub mod macros;
 pub mod model;
 pub mod schema;
 
-pub use load::RuleSet;
+pub use load::{builtin_sources, RuleSet};
 pub use model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
 pub use schema::{Insert, Kind, Measure, Scope, Spacing};

@@ -16,6 +16,7 @@ pub use sentences::{Role, Sentence};
 use lines::LineIndex;
 use normalize::{Compact, Normalized};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
 pub struct Draft {
@@ -26,6 +27,8 @@ pub struct Draft {
     langs: Langs,
     sentences: Vec<Sentence>,
     placeholders: Vec<Placeholder>,
+    /// Lower-cased views, made on first use, for the literal prefilters.
+    lower: [OnceLock<String>; 2],
 }
 
 /// Which matching view a pattern runs on.
@@ -54,6 +57,7 @@ impl Draft {
             langs,
             sentences,
             placeholders,
+            lower: Default::default(),
         }
     }
 
@@ -68,6 +72,11 @@ impl Draft {
             View::Normalized => &self.normalized.text,
             View::Compact => &self.compact.text,
         }
+    }
+
+    /// A view in lower case; only for checking whether literals occur, never for offsets.
+    pub fn lower_view(&self, view: View) -> &str {
+        self.lower[view as usize].get_or_init(|| self.view(view).to_lowercase())
     }
 
     /// A range of a view as a range of the normalised view.

@@ -21,14 +21,19 @@ pub const OTHER_MASK: char = '\u{E001}';
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \{\{[^{}\n]{1,120}\}\}                      # Liquid, Intercom, Front
-      | \{%[^%\n]{1,120}%\}                         # Help Scout, Liquid tags
-      | %[A-Za-z][A-Za-z0-9_.]{0,40}%               # %name%
-      | \[(?P<bracket>[^\[\]\n]{2,40})\](?P<link>\()?  # [First Name], but not a Markdown link
+        \{\{[^{}\n]+\}\}                            # Liquid, Intercom, Front
+      | \{%[^%\n]+%\}                               # Help Scout, Liquid tags
+      | %[A-Za-z][A-Za-z0-9_.]*%                    # %name%
+      | \[(?P<bracket>[^\[\]\n]+)\](?P<link>\()?      # [First Name], but not a Markdown link
     ",
     )
     .expect("placeholder pattern is valid")
 });
+
+/// Longer "placeholders" are prose in braces or brackets. (Checked in code: a bounded repetition in
+/// the pattern would make it far slower to compile.)
+const MAX_PLACEHOLDER_CHARS: usize = 124;
+const MAX_BRACKET_CHARS: usize = 40;
 
 /// Keys that name the customer; checked on the lowercased placeholder text.
 const NAME_KEYS: [&str; 10] = [
@@ -63,7 +68,7 @@ pub fn find(text: &str) -> Vec<Placeholder> {
         .captures_iter(text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
-            if caps.name("link").is_some() {
+            if caps.name("link").is_some() || whole.as_str().chars().count() > MAX_PLACEHOLDER_CHARS {
                 return None;
             }
             if let Some(inner) = caps.name("bracket") {
@@ -82,6 +87,9 @@ pub fn find(text: &str) -> Vec<Placeholder> {
 /// `[Customer Name]`, `[이름]`, `[Order ID]`: words, no sentence punctuation, not a checkbox or footnote.
 fn looks_like_bracket_placeholder(inner: &str) -> bool {
     let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    if inner.chars().count() > MAX_BRACKET_CHARS {
+        return false;
+    }
     let starts_well = inner
         .chars()
         .next()

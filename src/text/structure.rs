@@ -11,23 +11,30 @@ fn regex(pattern: &str) -> Regex {
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)^(?:
-            (?:hi|hello|hey|hiya|dear|greetings|good\ (?:morning|afternoon|evening|day))(?:[\s,!:]|$)[^.!?,\n]{0,50}[,!.:]?
+            (?:hi|hello|hey|hiya|dear|greetings|good\ (?:morning|afternoon|evening|day))(?:[\s,!:]|$)[^.!?,\n]*[,!.:]?
           | \x{E000}\s*[,!:]?
-          | (?:안녕하세요|안녕하십니까|반갑습니다)[^\n.!?]{0,30}[.!~,]*
-          | [^\n.!?]{0,24}님(?:께)?\s*[,!.~]*(?:\s*(?:안녕하세요|안녕하십니까)[.!~]*)?
+          | (?:안녕하세요|안녕하십니까|반갑습니다)[,!~.]*(?:\s*[^\n.!?,]+)?[.!~,]*
+          | [^\n.!?]*님(?:께)?\s*[,!.~]*(?:\s*(?:안녕하세요|안녕하십니까)[.!~]*)?
         )$",
     )
 });
 
 /// An inline greeting that starts a longer first sentence: "Hi Dana, sorry for ...".
-static GREETING_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40},\s*"));
+static GREETING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)^(?:
+                (?:hi|hello|hey|dear|good\ (?:morning|afternoon|evening))\b[^,.!?\n]*,\s*
+                # 안녕하세요, ... / 안녕하세요 고객님, ... / 안녕하세요 홍길동 님, ...
+              | (?:안녕하세요|안녕하십니까)(?:[,!~]+\s*|\s+[^\s,.!?]+(?:\s+[^\s,.!?]+)?\s*[,!~]+\s*)
+            )",
+    )
+});
 
 static SELF_INTRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)^(?:
-            (?:저는\s*)?[^\n.!?]{0,40}(?:팀|센터|담당자|매니저|상담사|상담원|엔지니어)(?:의)?\s*[^\s.!?]{0,8}\s*입니다[.!]?
-          | (?:this\ is|it's|my\ name\ is)\ [^\n.!?]{1,40}\ (?:from|with|at|on|of)\ [^\n.!?]{1,40}[.!]?
+            (?:저는\s*)?[^\n.!?]*(?:팀|센터|담당자|매니저|상담사|상담원|엔지니어)(?:의)?\s*[^\s.!?]*\s*(?:입니다|이에요|예요)[.!]?
+          | (?:this\ is|it's|my\ name\ is)\ [^\n.!?]+\ (?:from|with|at|on|of)\ [^\n.!?]+[.!]?
         )$",
     )
 });
@@ -41,7 +48,7 @@ static VALEDICTION: LazyLock<Regex> = LazyLock::new(|| {
           | --\s*\S*.*
           | —.*
           | (?:감사합니다|고맙습니다|감사드립니다)[.!~^]*
-          | [^\n]{0,30}\s*(?:드림|올림)\.?
+          | [^\n]*\s*(?:드림|올림)\.?
         )$",
     )
 });
@@ -50,21 +57,38 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:[-*•·�
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*#{1,6}\s+\S"));
 
+/// Greetings, introductions and sign-offs are short; the patterns leave length to these checks
+/// because bounded repetitions of Unicode classes are slow to compile.
+const MAX_GREETING_CHARS: usize = 40;
+const MAX_GREETING_PREFIX_CHARS: usize = 45;
+const MAX_INTRODUCTION_CHARS: usize = 60;
+const MAX_VALEDICTION_CHARS: usize = 40;
+
+fn short(text: &str, max: usize) -> bool {
+    text.chars().count() <= max
+}
+
 pub fn is_greeting(sentence: &str) -> bool {
-    GREETING.is_match(sentence.trim())
+    let sentence = sentence.trim();
+    short(sentence, MAX_GREETING_CHARS) && GREETING.is_match(sentence)
 }
 
 /// Length in bytes of a greeting that opens a longer sentence ("Hi Dana, " in "Hi Dana, sorry ...").
 pub fn greeting_prefix_len(sentence: &str) -> Option<usize> {
-    GREETING_PREFIX.find(sentence).map(|m| m.end())
+    GREETING_PREFIX
+        .find(sentence)
+        .filter(|m| short(m.as_str(), MAX_GREETING_PREFIX_CHARS))
+        .map(|m| m.end())
 }
 
 pub fn is_self_introduction(sentence: &str) -> bool {
-    SELF_INTRODUCTION.is_match(sentence.trim())
+    let sentence = sentence.trim();
+    short(sentence, MAX_INTRODUCTION_CHARS) && SELF_INTRODUCTION.is_match(sentence)
 }
 
 pub fn is_valediction(line: &str) -> bool {
-    VALEDICTION.is_match(line.trim())
+    let line = line.trim();
+    short(line, MAX_VALEDICTION_CHARS) && VALEDICTION.is_match(line)
 }
 
 /// Length in bytes of a list marker ("- ", "1. ", "• ") that starts the line.
@@ -119,6 +143,17 @@ mod tests {
             assert!(!is_greeting(s), "{s}");
         }
         assert_eq!(greeting_prefix_len("Hi Dana, sorry for the wait."), Some(9));
+        let ko = "안녕하세요 고객님, 불편을 드려 정말 죄송합니다.";
+        assert!(!is_greeting(ko));
+        assert_eq!(greeting_prefix_len(ko).map(|n| &ko[..n]), Some("안녕하세요 고객님, "));
+        assert_eq!(
+            greeting_prefix_len("안녕하세요, 결제 오류 건입니다."),
+            Some("안녕하세요, ".len())
+        );
+        assert_eq!(
+            greeting_prefix_len("안녕하세요 불편을 드려 정말 죄송합니다, 곧 고칩니다."),
+            None
+        );
     }
 
     #[test]
