@@ -167,3 +167,14 @@ fn rubric_syntax_and_shape_errors() {
         .to_string();
     assert!(err.starts_with("r.toml:2:8: invalid type"), "{err}");
 }
+
+#[test]
+fn built_in_packs_pass_full_validation() {
+    // `RuleSet::builtin` skips the syntax check to start fast; this is where it happens instead.
+    let mut rules = RuleSet::default();
+    for (name, text) in replylint::pack::builtin_sources() {
+        rules.add_source(&name, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    Rubric::builtin().unwrap().check_rules(&rules).unwrap();
+    assert_eq!(rules.rules.len(), RuleSet::builtin().unwrap().rules.len());
+}

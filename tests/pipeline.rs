@@ -306,7 +306,10 @@ fn select_and_ignore_take_rule_ids_and_pack_names() {
 fn anchors_mean_sentence_start_and_end() {
     let text = "불편을 드려 죄송합니다. 현재 확인 중입니다.";
     let findings = check(text);
-    let excerpts: Vec<&str> = rule_findings(&findings, "stock-apology").iter().map(|f| f.excerpt.as_str()).collect();
+    let excerpts: Vec<&str> = rule_findings(&findings, "stock-apology")
+        .iter()
+        .map(|f| f.excerpt.as_str())
+        .collect();
     assert_eq!(excerpts, vec!["불편을 드려 죄송합니다", "현재 확인 중입니다"]);
     assert!(rule_findings(&check("원인을 확인 중입니다."), "stock-apology").is_empty());
 }

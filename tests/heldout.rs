@@ -1,0 +1,79 @@
+//! The four engine rules measured on replies written separately from the rules (tests/heldout/), each
+//! labelled with the rules it breaks and satisfies. Prints recall and false alarms per rule and language;
+//! fails below the bars.
+
+use replylint::{CheckOptions, Draft, Linter, RuleSet};
+use std::collections::BTreeMap;
+
+/// Share of replies labelled as breaking a rule on which it fires.
+const MIN_RECALL: f64 = 0.8;
+/// Share of replies labelled as satisfying a rule on which it fires anyway.
+const MAX_FALSE_ALARMS: f64 = 0.15;
+
+#[derive(serde::Deserialize)]
+struct Label {
+    breaks: Vec<String>,
+    satisfies: Vec<String>,
+}
+
+#[derive(Default)]
+struct Tally {
+    breaks: usize,
+    caught: usize,
+    satisfies: usize,
+    false_alarms: usize,
+    misses: Vec<String>,
+    alarms: Vec<String>,
+}
+
+#[test]
+fn heldout_recall_and_false_alarms() {
+    let labels: BTreeMap<String, Label> =
+        toml::from_str(&std::fs::read_to_string("tests/heldout/labels.toml").unwrap()).unwrap();
+    assert!(labels.len() >= 40, "the held-out set has {} replies", labels.len());
+    let linter = Linter::new(RuleSet::builtin().unwrap());
+    let mut tallies: BTreeMap<(String, String), Tally> = BTreeMap::new();
+    for (name, label) in &labels {
+        let text = std::fs::read_to_string(format!("tests/heldout/{name}.txt")).unwrap();
+        let lang = name.split('-').next().unwrap().to_string();
+        let outcome = linter.check(&Draft::new(text), &CheckOptions::default()).unwrap();
+        let fired = |rule: &str| outcome.findings.iter().any(|f| f.rule == rule);
+        for rule in &label.breaks {
+            let t = tallies.entry((rule.clone(), lang.clone())).or_default();
+            t.breaks += 1;
+            if fired(rule) {
+                t.caught += 1;
+            } else {
+                t.misses.push(name.clone());
+            }
+        }
+        for rule in &label.satisfies {
+            let t = tallies.entry((rule.clone(), lang.clone())).or_default();
+            t.satisfies += 1;
+            if fired(rule) {
+                t.false_alarms += 1;
+                t.alarms.push(name.clone());
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    println!(
+        "{:<20} {:<4} {:>8} {:>13}  missed / false alarms",
+        "rule", "lang", "recall", "false alarms"
+    );
+    for ((rule, lang), t) in &tallies {
+        let recall = t.caught as f64 / t.breaks.max(1) as f64;
+        let alarms = t.false_alarms as f64 / t.satisfies.max(1) as f64;
+        println!(
+            "{rule:<20} {lang:<4} {:>8} {:>13}  {:?} / {:?}",
+            format!("{}/{}", t.caught, t.breaks),
+            format!("{}/{}", t.false_alarms, t.satisfies),
+            t.misses,
+            t.alarms
+        );
+        if recall < MIN_RECALL || alarms > MAX_FALSE_ALARMS {
+            failures.push(format!("{rule} ({lang}): recall {recall:.2}, false alarms {alarms:.2}"));
+        }
+    }
+    assert!(failures.is_empty(), "below the bar:\n{}", failures.join("\n"));
+}
