@@ -63,15 +63,6 @@ impl Matcher {
             .admits(lower_view)
     }
 
-    #[cfg(test)]
-    pub fn debug_requirement(&self) -> String {
-        format!(
-            "{:?} <- {}",
-            self.requirement.get(),
-            self.source.source.chars().take(60).collect::<String>()
-        )
-    }
-
     /// The compiled regex, compiling it on first use.
     pub fn regex(&self) -> Result<&Regex> {
         self.regex

@@ -280,35 +280,3 @@ mod tests {
         assert!(checked > 100, "only {checked} matches were checked");
     }
 }
-#[cfg(test)]
-mod prefilter_stats {
-    #[test]
-    #[ignore]
-    fn print_prefilter_pass_rate() {
-        let rules = crate::pack::RuleSet::builtin().unwrap();
-        let text = std::fs::read_to_string("examples/drafts/outage-bad.en.txt").unwrap();
-        let draft = crate::text::Draft::new(text);
-        let tables = super::compile::lang_tables(&rules, crate::text::Lang::En, super::Profile::QuickStart);
-        let (mut pass, mut total) = (0, 0);
-        for m in tables
-            .rules
-            .iter()
-            .flatten()
-            .chain(&tables.scenarios)
-            .flat_map(|s| s.patterns.iter().chain(&s.exceptions).chain(&s.weak))
-        {
-            total += 1;
-            if m.may_match(draft.lower_view(m.view)) {
-                pass += 1;
-                let t = std::time::Instant::now();
-                m.regex().unwrap();
-                println!(
-                    "{:>10.2?} PASS {}",
-                    t.elapsed(),
-                    m.debug_requirement().chars().take(150).collect::<String>()
-                );
-            }
-        }
-        println!("{pass}/{total}");
-    }
-}
