@@ -70,6 +70,26 @@ pub fn pattern_hits(draft: &Draft, set: &MatcherSet, scope: &Scope, with_groups:
     unexcepted(draft, &set.patterns, set, scope, with_groups)
 }
 
+/// Whether any pattern of the set matches in scope without an exception overlapping it. Stops at the
+/// first such match, so later patterns are neither searched nor compiled.
+pub fn any_pattern_hit(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<bool> {
+    let mut exceptions: Option<Vec<Range<usize>>> = None;
+    for matcher in &set.patterns {
+        let found = hits(draft, matcher, scope, false)?;
+        if found.is_empty() {
+            continue;
+        }
+        if exceptions.is_none() {
+            exceptions = Some(exception_ranges(draft, set, scope)?);
+        }
+        let exceptions = exceptions.as_deref().unwrap_or_default();
+        if found.iter().any(|h| !overlaps_any(&h.range, exceptions)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// Weak matches in scope that no exception overlaps, sorted and without overlaps.
 pub fn weak_hits(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<Vec<Hit>> {
     unexcepted(draft, &set.weak, set, scope, false)

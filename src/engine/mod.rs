@@ -128,10 +128,9 @@ impl Linter {
         let langs = options.lang.map_or(draft.langs(), Langs::only);
         let tables: Vec<(Lang, &LangTables)> = langs.iter().map(|l| (l, self.tables(l))).collect();
         let body: Vec<Range<usize>> = draft.body().map(|s| s.range.clone()).collect();
-        let tags = scenario::detect(draft, &self.rules.scenarios, &tables, &body)?;
         let scenarios: Vec<String> = match &options.scenarios {
             Some(forced) => forced.clone(),
-            None => tags.iter().map(|t| t.id.clone()).collect(),
+            None => scenario::detect(draft, &self.rules.scenarios, &tables, &body)?,
         };
 
         let mut findings = Vec::new();
@@ -143,18 +142,14 @@ impl Linter {
                 continue;
             }
             applicable_criteria.insert(rule.criterion.clone());
-            let cue_sentence = tags
-                .iter()
-                .filter(|t| rule.when.contains(&t.id))
-                .filter_map(|t| t.last_cue_sentence.clone())
-                .max_by_key(|r| r.start);
             let run = RuleRun {
                 draft,
                 rule,
                 index,
                 tables: &tables,
                 scope: scope::ranges(draft, rule),
-                cue_sentence,
+                scenarios: &self.rules.scenarios,
+                body: &body,
             };
             match rule.kind {
                 Kind::Forbid => forbid::run(&run, &mut findings)?,
@@ -180,10 +175,24 @@ pub(crate) struct RuleRun<'a> {
     tables: &'a [(Lang, &'a LangTables)],
     /// Normalised-view ranges of the sentences in the rule's scope.
     scope: Vec<Range<usize>>,
-    cue_sentence: Option<Range<usize>>,
+    scenarios: &'a [crate::pack::Scenario],
+    /// Normalised-view ranges of the draft's body sentences.
+    body: &'a [Range<usize>],
 }
 
 impl RuleRun<'_> {
+    /// The last body sentence holding a cue of one of the rule's scenarios.
+    fn cue_sentence(&self) -> Result<Option<Range<usize>>> {
+        let indices: Vec<usize> = self
+            .scenarios
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.rule.when.contains(&s.id))
+            .map(|(i, _)| i)
+            .collect();
+        scenario::last_cue_sentence(self.draft, &indices, self.tables, self.body)
+    }
+
     /// A finding at a normalised-view range. `{excerpt}`, `{count}` and `{max}` in the message are filled.
     fn finding(
         &self,

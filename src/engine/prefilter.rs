@@ -6,8 +6,6 @@
 //! at least one of which must occur in the lower-cased view text. Anything the analysis does not
 //! understand yields no clause, so the filter only ever lets more through, never less.
 
-use regex_syntax::ast::{self, Ast, RepetitionKind, RepetitionRange};
-
 /// Clauses with literals shorter than this are not worth checking ("a", "in" occur everywhere).
 const MIN_USEFUL_BYTES: usize = 2;
 /// An alternation wider than this is not worth turning into a clause.
@@ -21,10 +19,10 @@ pub struct Requirement {
 impl Requirement {
     /// The requirement of a pattern; an unparsable pattern has none (it is reported elsewhere).
     pub fn of(pattern: &str) -> Self {
-        let Ok(ast) = ast::parse::Parser::new().parse(pattern) else {
+        let Some(node) = Parser::new(pattern).parse() else {
             return Requirement::default();
         };
-        let mut clauses = analyse(&ast).into_clauses();
+        let mut clauses = analyse(&node).into_clauses();
         clauses.retain(|c| c.iter().all(|lit| lit.len() >= MIN_USEFUL_BYTES) && c.len() <= MAX_ALTERNATIVES);
         Requirement { clauses }
     }
@@ -74,43 +72,32 @@ impl Facts {
     }
 }
 
-fn analyse(ast: &Ast) -> Facts {
-    match ast {
-        Ast::Literal(lit) => Facts::literal(lit.c.to_lowercase().collect()),
-        Ast::Group(group) => analyse(&group.ast),
-        Ast::Concat(concat) => concatenation(&concat.asts),
-        Ast::Alternation(alt) => alternation(&alt.asts),
-        Ast::Repetition(rep) => {
-            let at_least_once = match &rep.op.kind {
-                RepetitionKind::OneOrMore => true,
-                RepetitionKind::Range(RepetitionRange::Exactly(n) | RepetitionRange::AtLeast(n)) => *n >= 1,
-                RepetitionKind::Range(RepetitionRange::Bounded(min, _)) => *min >= 1,
-                RepetitionKind::ZeroOrOne | RepetitionKind::ZeroOrMore => false,
-            };
-            Facts {
-                clauses: if at_least_once {
-                    analyse(&rep.ast).into_clauses()
-                } else {
-                    Vec::new()
-                },
-                exact: None,
-            }
-        }
-        // Empty, flags, assertions (\b, ^, $): they consume nothing, so they neither require text nor
-        // break a run of literals apart... except that an assertion between two literals is rare and
-        // treating it as a break is always safe.
-        _ => Facts::nothing(),
+fn analyse(node: &Node) -> Facts {
+    match node {
+        Node::Literal(c) => Facts::literal(c.to_lowercase().collect()),
+        Node::Concat(items) => concatenation(items),
+        Node::Alternation(branches) => alternation(branches),
+        Node::Repeat(inner, at_least_once) => Facts {
+            clauses: if *at_least_once {
+                analyse(inner).into_clauses()
+            } else {
+                Vec::new()
+            },
+            exact: None,
+        },
+        // A character class, `.`, an assertion or flags: no literal to require; a break in any run.
+        Node::Other | Node::Empty => Facts::nothing(),
     }
 }
 
-fn concatenation(items: &[Ast]) -> Facts {
+fn concatenation(items: &[Node]) -> Facts {
     let mut clauses = Vec::new();
     let mut run = String::new();
     let mut all_exact = true;
     let mut whole = String::new();
     for item in items {
         // Flags such as (?i) consume nothing and do not interrupt a literal run.
-        if matches!(item, Ast::Flags(_) | Ast::Empty(_)) {
+        if matches!(item, Node::Empty) {
             continue;
         }
         let facts = analyse(item);
@@ -138,7 +125,7 @@ fn concatenation(items: &[Ast]) -> Facts {
 }
 
 /// Every branch must contribute: pick each branch's most selective clause and offer them together.
-fn alternation(branches: &[Ast]) -> Facts {
+fn alternation(branches: &[Node]) -> Facts {
     let mut union = Vec::new();
     for branch in branches {
         let Some(best) = analyse(branch)
@@ -155,6 +142,176 @@ fn alternation(branches: &[Ast]) -> Facts {
     Facts {
         clauses: vec![union],
         exact: None,
+    }
+}
+
+/// The little of regex syntax the prefilter needs. Anything it does not know makes `parse` return
+/// `None`, and the pattern then has no requirement (it is always searched): safe, never wrong.
+#[derive(Debug)]
+enum Node {
+    Literal(char),
+    Concat(Vec<Node>),
+    Alternation(Vec<Node>),
+    /// The repeated node, and whether it must occur at least once.
+    Repeat(Box<Node>, bool),
+    /// Something that consumes text but is no literal (a class, `.`, `\d`) or an assertion.
+    Other,
+    /// Consumes nothing and does not break a literal run: flags such as `(?i)`.
+    Empty,
+}
+
+struct Parser<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(pattern: &'a str) -> Self {
+        Parser {
+            chars: pattern.chars().peekable(),
+        }
+    }
+
+    fn parse(mut self) -> Option<Node> {
+        let node = self.alternation()?;
+        self.chars.peek().is_none().then_some(node)
+    }
+
+    fn alternation(&mut self) -> Option<Node> {
+        let mut branches = vec![self.concat()?];
+        while self.chars.next_if_eq(&'|').is_some() {
+            branches.push(self.concat()?);
+        }
+        Some(if branches.len() == 1 {
+            branches.pop()?
+        } else {
+            Node::Alternation(branches)
+        })
+    }
+
+    fn concat(&mut self) -> Option<Node> {
+        let mut items = Vec::new();
+        while let Some(&c) = self.chars.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let atom = self.atom()?;
+            items.push(self.quantified(atom)?);
+        }
+        Some(Node::Concat(items))
+    }
+
+    fn atom(&mut self) -> Option<Node> {
+        match self.chars.next()? {
+            '\\' => self.escape(),
+            '[' => self.class(),
+            '(' => self.group(),
+            '.' | '^' | '$' => Some(Node::Other),
+            '*' | '+' | '?' | '{' | ')' => None,
+            c => Some(Node::Literal(c)),
+        }
+    }
+
+    fn escape(&mut self) -> Option<Node> {
+        match self.chars.next()? {
+            'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'b' | 'B' | 'A' | 'z' => Some(Node::Other),
+            'p' | 'P' => {
+                if self.chars.next_if_eq(&'{').is_some() {
+                    self.skip_past('}')?;
+                } else {
+                    self.chars.next()?;
+                }
+                Some(Node::Other)
+            }
+            'x' | 'u' | 'U' => {
+                // \x{E000}, \xHH: a literal we do not decode; safe to treat as no literal.
+                if self.chars.next_if_eq(&'{').is_some() {
+                    self.skip_past('}')?;
+                } else {
+                    self.chars.next()?;
+                    self.chars.next()?;
+                }
+                Some(Node::Other)
+            }
+            'n' => Some(Node::Literal('\n')),
+            't' => Some(Node::Literal('\t')),
+            c if c.is_ascii_punctuation() || c == ' ' => Some(Node::Literal(c)),
+            _ => None,
+        }
+    }
+
+    /// A bracketed class, nested classes and escapes included.
+    fn class(&mut self) -> Option<Node> {
+        let mut depth = 1;
+        // A `]` right after `[` or `[^` is a literal member.
+        self.chars.next_if_eq(&'^');
+        self.chars.next_if_eq(&']');
+        while depth > 0 {
+            match self.chars.next()? {
+                '\\' => {
+                    self.chars.next()?;
+                }
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ => {}
+            }
+        }
+        Some(Node::Other)
+    }
+
+    fn group(&mut self) -> Option<Node> {
+        if self.chars.next_if_eq(&'?').is_some() {
+            match self.chars.next()? {
+                ':' => {}
+                'P' | '<' => {
+                    self.chars.next_if_eq(&'<');
+                    self.skip_past('>')?;
+                }
+                // Flags: `(?i)` sets them for the rest of the group; `(?i:...)` is a group.
+                _ => loop {
+                    match self.chars.next()? {
+                        ')' => return Some(Node::Empty),
+                        ':' => break,
+                        c if c.is_ascii_alphabetic() || c == '-' => {}
+                        _ => return None,
+                    }
+                },
+            }
+        }
+        let inner = self.alternation()?;
+        (self.chars.next()? == ')').then_some(inner)
+    }
+
+    fn quantified(&mut self, atom: Node) -> Option<Node> {
+        let at_least_once = match self.chars.peek() {
+            Some('*') | Some('?') => {
+                self.chars.next();
+                false
+            }
+            Some('+') => {
+                self.chars.next();
+                true
+            }
+            Some('{') => {
+                self.chars.next();
+                let mut min = String::new();
+                while let Some(c) = self.chars.next_if(|c| c.is_ascii_digit()) {
+                    min.push(c);
+                }
+                self.skip_past('}')?;
+                min.parse::<usize>().ok()? >= 1
+            }
+            _ => return Some(atom),
+        };
+        self.chars.next_if_eq(&'?');
+        Some(Node::Repeat(Box::new(atom), at_least_once))
+    }
+
+    fn skip_past(&mut self, end: char) -> Option<()> {
+        loop {
+            if self.chars.next()? == end {
+                return Some(());
+            }
+        }
     }
 }
 
@@ -190,6 +347,20 @@ mod tests {
         assert!(clauses(r"(?:sorry)?\s*x?").is_empty());
         assert!(clauses(r"(?:sorry|\d+)").is_empty());
         assert!(clauses(r"[가-힣]+").is_empty());
+        assert!(clauses(r"(?i)(?P<x>a)|b").is_empty());
+    }
+
+    #[test]
+    fn syntax_it_does_not_know_means_no_requirement() {
+        assert!(clauses(r"abc\qdef").is_empty());
+        assert!(clauses(r"(unclosed").is_empty());
+        assert_eq!(
+            clauses(r"(?i:sorry)\.\x{E000}[a\]b]x{2,}"),
+            vec![vec!["sorry.".to_string()], vec!["x".to_string()]]
+                .into_iter()
+                .filter(|c| c[0].len() >= 2)
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

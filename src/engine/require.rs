@@ -1,7 +1,7 @@
 //! `require`: when no pattern matches in scope, the rule fires: at each weak phrase ("soon") if the
 //! draft has any, otherwise once, anchored at the sentence after which the missing sentence belongs.
 
-use super::matching::{pattern_hits, weak_hits, Scope};
+use super::matching::{any_pattern_hit, weak_hits, Scope};
 use super::{scope, RuleRun};
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
@@ -13,7 +13,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
         let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
             continue;
         };
-        if !pattern_hits(run.draft, set, &scope, false)?.is_empty() {
+        if any_pattern_hit(run.draft, set, &scope)? {
             return Ok(());
         }
         weak.extend(weak_hits(run.draft, set, &scope)?.into_iter().map(|hit| (hit, text)));
@@ -30,7 +30,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
         return Ok(());
     }
     let text = run.rule.text_for(run.draft.langs().primary);
-    let anchor = scope::anchor(run.draft, run.rule.insert, run.cue_sentence.clone());
+    let anchor = scope::anchor(run.draft, run.rule.insert, run.cue_sentence()?);
     out.push(run.finding(
         anchor,
         &text.message,

@@ -1,40 +1,47 @@
 //! Tagging a draft with scenarios from cue phrases.
 
 use super::compile::LangTables;
-use super::matching::{pattern_hits, Scope};
+use super::matching::{any_pattern_hit, pattern_hits, Scope};
 use crate::error::Result;
 use crate::pack::Scenario;
 use crate::text::{Draft, Lang};
 use std::ops::Range;
 
-/// A scenario the draft is in, and the last body sentence that holds one of its cues.
-#[derive(Debug, Clone)]
-pub struct Tag {
-    pub id: String,
-    pub last_cue_sentence: Option<Range<usize>>,
-}
-
-/// The scenarios whose cues appear in the draft's body, in pack order.
+/// The ids of the scenarios whose cues appear in the draft's body, in pack order.
 pub fn detect(
     draft: &Draft,
     scenarios: &[Scenario],
     tables: &[(Lang, &LangTables)],
     body: &[Range<usize>],
-) -> Result<Vec<Tag>> {
+) -> Result<Vec<String>> {
     let scope = Scope { ranges: body };
     let mut tags = Vec::new();
     for (i, scenario) in scenarios.iter().enumerate() {
-        let mut last_hit = None;
         for (_, t) in tables {
-            let hits = pattern_hits(draft, &t.scenarios[i], &scope, false)?;
-            last_hit = last_hit.max(hits.last().map(|h| h.range.start));
-        }
-        if let Some(last_hit) = last_hit {
-            tags.push(Tag {
-                id: scenario.id.clone(),
-                last_cue_sentence: body.iter().find(|r| r.contains(&last_hit)).cloned(),
-            });
+            if any_pattern_hit(draft, &t.scenarios[i], &scope)? {
+                tags.push(scenario.id.clone());
+                break;
+            }
         }
     }
     Ok(tags)
+}
+
+/// The last body sentence holding a cue of any of these scenarios (by index). Only asked for when a
+/// missing sentence is to be placed after the cue, so most checks never search for it.
+pub fn last_cue_sentence(
+    draft: &Draft,
+    scenarios: &[usize],
+    tables: &[(Lang, &LangTables)],
+    body: &[Range<usize>],
+) -> Result<Option<Range<usize>>> {
+    let scope = Scope { ranges: body };
+    let mut last = None;
+    for &i in scenarios {
+        for (_, t) in tables {
+            let hits = pattern_hits(draft, &t.scenarios[i], &scope, false)?;
+            last = last.max(hits.last().map(|h| h.range.start));
+        }
+    }
+    Ok(last.and_then(|start| body.iter().find(|r| r.contains(&start)).cloned()))
 }
