@@ -64,3 +64,38 @@ fn example_team_pack_examples() {
     rules.rules.drain(..builtin);
     check_examples(rules);
 }
+
+#[test]
+fn the_documented_example_pack_loads_and_its_examples_hold() {
+    let readme = std::fs::read_to_string("rules/README.md").unwrap();
+    let start = readme.find("```toml\n").expect("rules/README.md has a TOML example") + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let mut rules = RuleSet::builtin().unwrap();
+    let builtin = rules.rules.len();
+    rules
+        .add_source("rules/README.md", &readme[start..end])
+        .unwrap_or_else(|e| panic!("{e}"));
+    rules.rules.drain(..builtin);
+    assert_eq!(rules.rules.len(), 1);
+    // The documented example has one bad and one good example per language; check them directly.
+    let linter = Linter::new(rules.clone());
+    for lang in rules.rules[0].languages() {
+        let text = rules.rules[0].lang(lang).unwrap();
+        for (example, should_fire) in text
+            .examples
+            .bad
+            .iter()
+            .map(|e| (e, true))
+            .chain(text.examples.good.iter().map(|e| (e, false)))
+        {
+            let outcome = linter
+                .check(&Draft::new(example.as_str()), &CheckOptions::default())
+                .unwrap();
+            assert_eq!(
+                outcome.findings.iter().any(|f| f.rule == rules.rules[0].id),
+                should_fire,
+                "{example}"
+            );
+        }
+    }
+}
