@@ -28,8 +28,8 @@ fn distance(a: &str, b: &str) -> usize {
 mod tests {
     #[test]
     fn finds_typos() {
-        let ids = ["state-eta", "offer-workaround"];
-        assert_eq!(super::closest("state-eat", ids.into_iter()), Some("state-eta"));
+        let ids = ["reply-eta", "reply-workaround"];
+        assert_eq!(super::closest("reply-eat", ids.into_iter()), Some("reply-eta"));
         assert_eq!(super::closest("zzz", ids.into_iter()), None);
     }
 }

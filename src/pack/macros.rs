@@ -74,6 +74,26 @@ fn expansion(name: &str) -> Option<String> {
     )
 }
 
+/// Whether a scan of a pattern is inside a bracketed class (nested ones such as `[[:alpha:]x]` included).
+#[derive(Default)]
+struct ClassDepth(usize);
+
+impl ClassDepth {
+    /// Follows an unescaped character; true when it opened or closed a class.
+    fn step(&mut self, c: char) -> bool {
+        match c {
+            '[' => self.0 += 1,
+            ']' if self.0 > 0 => self.0 -= 1,
+            _ => return false,
+        }
+        true
+    }
+
+    fn outside(&self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// Rewrites every literal space and `\s+` outside a character class as `\s*`, so that a Korean phrase
 /// written with spaces matches however the draft spaces it. Verbose-mode patterns are left as written.
 pub fn loosen_spaces(pattern: &str) -> String {
@@ -82,12 +102,12 @@ pub fn loosen_spaces(pattern: &str) -> String {
     }
     let mut out = String::with_capacity(pattern.len() + 8);
     let mut chars = pattern.chars().peekable();
-    let mut class_depth = 0usize;
+    let mut class = ClassDepth::default();
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
                 let next = chars.next();
-                if class_depth == 0 && next == Some('s') && chars.peek() == Some(&'+') {
+                if class.outside() && next == Some('s') && chars.peek() == Some(&'+') {
                     chars.next();
                     out.push_str(r"\s*");
                 } else {
@@ -95,15 +115,8 @@ pub fn loosen_spaces(pattern: &str) -> String {
                     out.extend(next);
                 }
             }
-            '[' => {
-                class_depth += 1;
-                out.push(c);
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(c);
-            }
-            ' ' if class_depth == 0 => {
+            _ if class.step(c) => out.push(c),
+            ' ' if class.outside() => {
                 while chars.peek() == Some(&' ') {
                     chars.next();
                 }
@@ -121,11 +134,11 @@ pub fn loosen_spaces(pattern: &str) -> String {
 pub fn ascii_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut chars = pattern.chars();
-    let mut class_depth = 0usize;
+    let mut class = ClassDepth::default();
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some(e @ ('w' | 'd' | 'b')) if class_depth == 0 => {
+                Some(e @ ('w' | 'd' | 'b')) if class.outside() => {
                     out.push_str("(?-u:\\");
                     out.push(e);
                     out.push(')');
@@ -138,15 +151,7 @@ pub fn ascii_classes(pattern: &str) -> String {
                 }
                 None => out.push('\\'),
             },
-            '[' => {
-                class_depth += 1;
-                out.push(c);
-                // `[:alpha:]` inside a class is itself bracketed: count its closing bracket too.
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(c);
-            }
+            _ if class.step(c) => out.push(c),
             _ => out.push(c),
         }
     }
