@@ -178,3 +178,26 @@ fn built_in_packs_pass_full_validation() {
     Rubric::builtin().unwrap().check_rules(&rules).unwrap();
     assert_eq!(rules.rules.len(), RuleSet::builtin().unwrap().rules.len());
 }
+
+#[test]
+fn pattern_tables_carry_a_rewrite_and_reject_unknown_keys() {
+    let mut rules = RuleSet::default();
+    rules
+        .add_source(
+            "team.toml",
+            &rule("[rule.en]\npatterns = [{ pattern = 'x', suggestion = 'y' }, 'z']\nmessage = \"m\"\n"),
+        )
+        .unwrap();
+    let patterns = &rules.rules[0].lang(replylint::Lang::En).unwrap().patterns;
+    assert_eq!(patterns[0].suggestion.as_deref(), Some("y"));
+    assert_eq!(patterns[1].suggestion, None);
+    let err = load_error(&rule(
+        "[rule.en]\npatterns = [{ pattern = 'x', sugestion = 'y' }]\nmessage = \"m\"\n",
+    ));
+    assert_eq!(
+        err,
+        "team.toml:11:13: rule 'r1': unknown field `sugestion` in a pattern table"
+    );
+    let err = load_error(&rule("[rule.en]\npatterns = [3]\nmessage = \"m\"\n"));
+    assert!(err.contains("a pattern is a string or"), "{err}");
+}

@@ -28,7 +28,7 @@ patterns = ['불편을 (끼쳐 )?드려 죄송합니다', '^(현재 )?확인 중
 message = "상투적인 첫 문장: {excerpt}"
 suggestion = "{문제}로 불편을 드려 죄송합니다."
 [rule.en]
-patterns = ['sorry for the (?P<what>inconvenience|trouble)']
+patterns = ['sorry for the (?P<what>inconvenience|trouble)', { pattern = '^we are looking into it(\.?)$', suggestion = "We found {cause}$1" }]
 message = "Stock opener {excerpt}"
 suggestion = "sorry for the ${what} caused by {problem}"
 
@@ -312,4 +312,11 @@ fn anchors_mean_sentence_start_and_end() {
         .collect();
     assert_eq!(excerpts, vec!["불편을 드려 죄송합니다", "현재 확인 중입니다"]);
     assert!(rule_findings(&check("원인을 확인 중입니다."), "stock-apology").is_empty());
+}
+
+#[test]
+fn a_pattern_s_own_rewrite_wins_over_the_rule_s() {
+    let findings = check("The export failed. We are looking into it.");
+    let f = rule_findings(&findings, "stock-apology")[0];
+    assert_eq!(f.suggestion.as_deref(), Some("We found {cause}."));
 }

@@ -11,9 +11,21 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
         let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
             continue;
         };
-        let uses_groups = text.suggestion.as_deref().is_some_and(|s| s.contains('$'));
+        // A pattern's own rewrite wins over the rule's.
+        let rewrite = |hit: &Hit| {
+            text.patterns[hit.pattern]
+                .suggestion
+                .as_deref()
+                .or(text.suggestion.as_deref())
+        };
+        let uses_groups = text
+            .patterns
+            .iter()
+            .filter_map(|p| p.suggestion.as_deref())
+            .chain(text.suggestion.as_deref())
+            .any(|s| s.contains('$'));
         for hit in pattern_hits(run.draft, set, &scope, uses_groups)? {
-            let suggestion = text.suggestion.as_deref().map(|s| expand_groups(run, s, &hit));
+            let suggestion = rewrite(&hit).map(|s| expand_groups(run, s, &hit));
             out.push(run.finding(
                 hit.range.clone(),
                 &text.message,

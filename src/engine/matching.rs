@@ -12,6 +12,8 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub range: Range<usize>,
+    /// Index of the pattern that matched, within its matcher list.
+    pub pattern: usize,
     pub groups: Vec<(Option<String>, Option<Range<usize>>)>,
 }
 
@@ -51,12 +53,14 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) 
                     .collect();
                 out.push(Hit {
                     range: to_normalized(whole.range()),
+                    pattern: 0,
                     groups,
                 });
             }
         } else {
             out.extend(regex.find_iter(slice).filter(|m| !m.is_empty()).map(|m| Hit {
                 range: to_normalized(m.range()),
+                pattern: 0,
                 groups: Vec::new(),
             }));
         }
@@ -103,8 +107,12 @@ fn unexcepted(
     with_groups: bool,
 ) -> Result<Vec<Hit>> {
     let mut all = Vec::new();
-    for matcher in matchers {
-        all.extend(hits(draft, matcher, scope, with_groups)?);
+    for (index, matcher) in matchers.iter().enumerate() {
+        all.extend(
+            hits(draft, matcher, scope, with_groups)?
+                .into_iter()
+                .map(|h| Hit { pattern: index, ..h }),
+        );
     }
     if all.is_empty() {
         return Ok(all);

@@ -3,7 +3,7 @@
 
 use super::macros::{self, UnknownMacro};
 use super::model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
-use super::schema::{Kind, LangRuleDef, Measure, PackFile, RuleDef, ScenarioDef, Spacing};
+use super::schema::{Kind, LangRuleDef, Measure, PackFile, PatternDef, RuleDef, ScenarioDef, Spacing};
 use crate::error::{Error, Origin, Result};
 use crate::text::lines::LineIndex;
 use crate::text::Lang;
@@ -296,7 +296,11 @@ impl Loader<'_> {
             }
         }
         Ok(RuleLang {
-            patterns: self.patterns(&block.patterns, options, rule_id)?,
+            patterns: block
+                .patterns
+                .iter()
+                .map(|def| self.rule_pattern(def, options, rule_id))
+                .collect::<Result<_>>()?,
             exceptions: self.patterns(&block.exceptions, options, rule_id)?,
             weak: self.patterns(&block.weak, options, rule_id)?,
             message: block.message,
@@ -311,6 +315,36 @@ impl Loader<'_> {
                 good: block.examples.good,
             },
         })
+    }
+
+    /// A rule pattern: a string, or `{ pattern = "...", suggestion = "..." }`.
+    fn rule_pattern(&self, def: &PatternDef, options: PatternOptions, rule: Option<&str>) -> Result<Pattern> {
+        let at = def.span().start;
+        let wrong = || {
+            self.error(
+                at,
+                rule,
+                "a pattern is a string or { pattern = \"...\", suggestion = \"...\" }",
+            )
+        };
+        match def.get_ref() {
+            toml::Value::String(text) => self.pattern(&Spanned::new(def.span(), text.clone()), options, rule),
+            toml::Value::Table(table) => {
+                if let Some(key) = table.keys().find(|k| *k != "pattern" && *k != "suggestion") {
+                    return Err(self.error(at, rule, format!("unknown field `{key}` in a pattern table")));
+                }
+                let text = table.get("pattern").and_then(toml::Value::as_str).ok_or_else(wrong)?;
+                let suggestion = table
+                    .get("suggestion")
+                    .and_then(toml::Value::as_str)
+                    .ok_or_else(wrong)?;
+                // The table's own position stands in for the string's.
+                let mut pattern = self.pattern(&Spanned::new(def.span(), text.to_string()), options, rule)?;
+                pattern.suggestion = Some(suggestion.to_string());
+                Ok(pattern)
+            }
+            _ => Err(wrong()),
+        }
     }
 
     fn patterns(&self, defs: &[Spanned<String>], options: PatternOptions, rule: Option<&str>) -> Result<Vec<Pattern>> {
@@ -342,6 +376,7 @@ impl Loader<'_> {
             source: source.clone(),
             expanded,
             origin: self.origin(at),
+            suggestion: None,
         };
         if self.validation == Validation::Trusted {
             return Ok(pattern);

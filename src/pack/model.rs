@@ -13,6 +13,8 @@ pub struct Pattern {
     /// After macro expansion (and, for loose Korean patterns, space loosening).
     pub expanded: String,
     pub origin: Origin,
+    /// A rewrite for matches of this pattern, overriding the rule's own.
+    pub suggestion: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -160,7 +160,7 @@ pub struct RuleDef {
 #[serde(deny_unknown_fields)]
 pub struct LangRuleDef {
     #[serde(default)]
-    pub patterns: Vec<Spanned<String>>,
+    pub patterns: Vec<PatternDef>,
     #[serde(default)]
     pub exceptions: Vec<Spanned<String>>,
     #[serde(default)]
@@ -176,6 +176,11 @@ pub struct LangRuleDef {
     #[serde(default)]
     pub examples: ExamplesDef,
 }
+
+/// A rule pattern as written: a string, or a table `{ pattern = "...", suggestion = "..." }` giving that
+/// pattern its own rewrite. Read as a plain value (serde's untagged enums would lose the position) and
+/// checked by the loader.
+pub type PatternDef = Spanned<toml::Value>;
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
