@@ -1,7 +1,7 @@
 //! Help-desk placeholders (`{{ticket.requester.first_name}}`, `{%customer.firstName%}`, `[First Name]`,
 //! `%name%`): found in the original text so they can be masked before matching.
 
-use regex::Regex;
+use regex_lite::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 

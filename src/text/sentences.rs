@@ -5,7 +5,7 @@
 use super::korean::is_syllable;
 use super::normalize::Normalized;
 use super::structure;
-use regex::Regex;
+use regex_lite::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;

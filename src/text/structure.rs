@@ -1,7 +1,7 @@
 //! Greeting, self-introduction and signature lines, list items and headings: the parts of a reply
 //! that are not the agent's body sentences.
 
-use regex::Regex;
+use regex_lite::Regex;
 use std::sync::LazyLock;
 
 fn regex(pattern: &str) -> Regex {
