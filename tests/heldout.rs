@@ -87,3 +87,33 @@ fn measure(dir: &str, at_least: usize) {
     }
     assert!(failures.is_empty(), "{dir} below the bar:\n{}", failures.join("\n"));
 }
+
+/// Replies that are not about an outage (how-to answers that mention a possible error, billing and
+/// feature questions, thanks): the outage rules must not run on them.
+#[test]
+fn non_outage_replies_are_not_treated_as_outages() {
+    let linter = Linter::new(RuleSet::builtin().unwrap());
+    let mut checked = 0;
+    for entry in std::fs::read_dir("tests/quiet").unwrap() {
+        let path = entry.unwrap().path();
+        let outcome = linter
+            .check(
+                &Draft::new(std::fs::read_to_string(&path).unwrap()),
+                &CheckOptions::default(),
+            )
+            .unwrap();
+        assert!(
+            !outcome.scenarios.contains(&"problem".to_string()),
+            "{} was tagged as a problem",
+            path.display()
+        );
+        assert!(
+            outcome.findings.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            outcome.findings
+        );
+        checked += 1;
+    }
+    assert!(checked >= 8);
+}
