@@ -27,7 +27,11 @@ fn every_probe_behaves() {
     for probe in &probes.probe {
         let mut linter = Linter::new(RuleSet::builtin().unwrap());
         linter.select(std::slice::from_ref(&probe.rule)).unwrap();
-        let cases = probe.fires.iter().map(|t| (t, true)).chain(probe.silent.iter().map(|t| (t, false)));
+        let cases = probe
+            .fires
+            .iter()
+            .map(|t| (t, true))
+            .chain(probe.silent.iter().map(|t| (t, false)));
         for (text, should_fire) in cases {
             // Openers are probed as the first sentence; the others after a sentence naming the problem.
             let draft = if probe.context_before.is_empty() {
@@ -35,14 +39,25 @@ fn every_probe_behaves() {
             } else {
                 format!("{}{text} {}", probe.context_before, probe.context)
             };
-            let outcome = linter.check(&Draft::new(draft.as_str()), &CheckOptions::default()).unwrap();
+            let outcome = linter
+                .check(&Draft::new(draft.as_str()), &CheckOptions::default())
+                .unwrap();
             checked += 1;
             if outcome.findings.iter().any(|f| f.rule == probe.rule) != should_fire {
-                let verdict = if should_fire { "should fire" } else { "should stay silent" };
+                let verdict = if should_fire {
+                    "should fire"
+                } else {
+                    "should stay silent"
+                };
                 wrong.push(format!("{} {verdict}: {text}", probe.rule));
             }
         }
     }
     assert!(checked > 80, "only {checked} probes");
-    assert!(wrong.is_empty(), "{} of {checked} probes wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} probes wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
