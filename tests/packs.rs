@@ -200,4 +200,11 @@ fn pattern_tables_carry_a_rewrite_and_reject_unknown_keys() {
     );
     let err = load_error(&rule("[rule.en]\npatterns = [3]\nmessage = \"m\"\n"));
     assert!(err.contains("a pattern is a string or"), "{err}");
+    let err = load_error(&rule(
+        "[rule.en]\npatterns = [{ pattern = 'x', severity = 'fatal' }]\nmessage = \"m\"\n",
+    ));
+    assert_eq!(
+        err,
+        "team.toml:11:13: rule 'r1': unknown severity `fatal`, expected error, warning or suggestion"
+    );
 }

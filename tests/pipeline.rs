@@ -43,8 +43,22 @@ spacing = "strict"
 patterns = ['안 됩니다']
 message = "부정 표현"
 [rule.en]
-patterns = ["can't"]
+patterns = ["can't", { pattern = '\byou should have\b', severity = "error" }]
 message = "Negative"
+
+[[rule]]
+id = "name-in-greeting"
+title = "Greet by name"
+kind = "require"
+severity = "suggestion"
+criterion = "tone"
+scope = "greeting"
+insert = "after-greeting"
+case_sensitive = true
+[rule.en]
+patterns = ['{NAME}', '\b(?i:hi|hello|dear)\s+[A-Z][a-z]+']
+message = "Greet the customer by name."
+suggestion = "Hi {name},"
 
 [[rule]]
 id = "eta"
@@ -319,4 +333,27 @@ fn a_pattern_s_own_rewrite_wins_over_the_rule_s() {
     let findings = check("The export failed. We are looking into it.");
     let f = rule_findings(&findings, "stock-apology")[0];
     assert_eq!(f.suggestion.as_deref(), Some("We found {cause}."));
+}
+
+#[test]
+fn a_pattern_can_be_graver_than_its_rule() {
+    let findings = check("We can't refund it. You should have read the terms.");
+    let severities: Vec<_> = rule_findings(&findings, "no-cant").iter().map(|f| f.severity).collect();
+    assert_eq!(
+        severities,
+        vec![replylint::Severity::Suggestion, replylint::Severity::Error]
+    );
+}
+
+#[test]
+fn greeting_scope_looks_only_at_the_greeting() {
+    assert!(rule_findings(&check("Hi {{first_name}},\nThe export works."), "name-in-greeting").is_empty());
+    assert!(rule_findings(&check("Hi Dana,\nThe export works."), "name-in-greeting").is_empty());
+    // A name in the body does not count, and a draft without a greeting is anchored at its start.
+    let missing = check("Hi there,\nDana, the export works.");
+    assert_eq!(rule_findings(&missing, "name-in-greeting")[0].excerpt, "Hi there,");
+    assert_eq!(
+        rule_findings(&check("The export works, Dana."), "name-in-greeting").len(),
+        1
+    );
 }

@@ -26,13 +26,18 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
             .any(|s| s.contains('$'));
         for hit in pattern_hits(run.draft, set, &scope, uses_groups)? {
             let suggestion = rewrite(&hit).map(|s| expand_groups(run, s, &hit));
-            out.push(run.finding(
+            let mut finding = run.finding(
                 hit.range.clone(),
                 &text.message,
                 suggestion,
                 SuggestionAction::Replace,
                 None,
-            ));
+            );
+            // A pattern may be graver (or milder) than its rule: blaming the customer is an error.
+            if let Some(severity) = text.patterns[hit.pattern].severity {
+                finding.severity = severity;
+            }
+            out.push(finding);
         }
     }
     Ok(())

@@ -4,13 +4,19 @@ use crate::pack::{Insert, Rule, Scope};
 use crate::text::{Draft, Role, Sentence};
 use std::ops::Range;
 
-/// The normalised-view ranges of the sentences a rule looks in. Greetings, headings and signatures are
-/// never in scope; `opener` and `closing` take a window of body sentences.
+/// The normalised-view ranges of the sentences a rule looks in. `any` is the body (greetings, headings and
+/// signatures excluded); `opener` and `closing` take a window of body sentences; `greeting` is the greeting.
 pub fn ranges(draft: &Draft, rule: &Rule) -> Vec<Range<usize>> {
     match rule.scope {
         Scope::Any => draft.body().map(|s| s.range.clone()).collect(),
         Scope::Opener => body_sentences(draft)
             .take(rule.window)
+            .map(|s| s.range.clone())
+            .collect(),
+        Scope::Greeting => draft
+            .sentences()
+            .iter()
+            .filter(|s| s.role == Role::Greeting)
             .map(|s| s.range.clone())
             .collect(),
         Scope::Closing => {

@@ -5,6 +5,7 @@ use super::macros::{self, UnknownMacro};
 use super::model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
 use super::schema::{Kind, LangRuleDef, Measure, PackFile, PatternDef, RuleDef, ScenarioDef, Spacing};
 use crate::error::{Error, Origin, Result};
+use crate::finding::Severity;
 use crate::text::lines::LineIndex;
 use crate::text::Lang;
 use serde::Deserialize;
@@ -321,26 +322,37 @@ impl Loader<'_> {
     fn rule_pattern(&self, def: &PatternDef, options: PatternOptions, rule: Option<&str>) -> Result<Pattern> {
         let at = def.span().start;
         let wrong = || {
-            self.error(
-                at,
-                rule,
-                "a pattern is a string or { pattern = \"...\", suggestion = \"...\" }",
-            )
+            let shape = "a pattern is a string or { pattern = \"...\", suggestion = \"...\", severity = \"...\" }";
+            self.error(at, rule, shape)
         };
         match def.get_ref() {
             toml::Value::String(text) => self.pattern(&Spanned::new(def.span(), text.clone()), options, rule),
             toml::Value::Table(table) => {
-                if let Some(key) = table.keys().find(|k| *k != "pattern" && *k != "suggestion") {
+                if let Some(key) = table
+                    .keys()
+                    .find(|k| !["pattern", "suggestion", "severity"].contains(&k.as_str()))
+                {
                     return Err(self.error(at, rule, format!("unknown field `{key}` in a pattern table")));
                 }
-                let text = table.get("pattern").and_then(toml::Value::as_str).ok_or_else(wrong)?;
-                let suggestion = table
-                    .get("suggestion")
-                    .and_then(toml::Value::as_str)
-                    .ok_or_else(wrong)?;
+                let text_of = |key: &str| match table.get(key) {
+                    None => Ok(None),
+                    Some(value) => value.as_str().map(|s| Some(s.to_string())).ok_or_else(wrong),
+                };
+                let text = text_of("pattern")?.ok_or_else(wrong)?;
+                let severity = match text_of("severity")?.as_deref() {
+                    None => None,
+                    Some("error") => Some(Severity::Error),
+                    Some("warning") => Some(Severity::Warning),
+                    Some("suggestion") => Some(Severity::Suggestion),
+                    Some(other) => {
+                        let message = format!("unknown severity `{other}`, expected error, warning or suggestion");
+                        return Err(self.error(at, rule, message));
+                    }
+                };
                 // The table's own position stands in for the string's.
-                let mut pattern = self.pattern(&Spanned::new(def.span(), text.to_string()), options, rule)?;
-                pattern.suggestion = Some(suggestion.to_string());
+                let mut pattern = self.pattern(&Spanned::new(def.span(), text), options, rule)?;
+                pattern.suggestion = text_of("suggestion")?;
+                pattern.severity = severity;
                 Ok(pattern)
             }
             _ => Err(wrong()),
@@ -377,6 +389,7 @@ impl Loader<'_> {
             expanded,
             origin: self.origin(at),
             suggestion: None,
+            severity: None,
         };
         if self.validation == Validation::Trusted {
             return Ok(pattern);

@@ -15,6 +15,8 @@ pub struct Pattern {
     pub origin: Origin,
     /// A rewrite for matches of this pattern, overriding the rule's own.
     pub suggestion: Option<String>,
+    /// A severity for matches of this pattern, overriding the rule's own.
+    pub severity: Option<Severity>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -68,6 +68,8 @@ pub enum Scope {
     Any,
     Opener,
     Closing,
+    /// The greeting line(s): "Hi Dana,", "안녕하세요 홍길동 님,".
+    Greeting,
 }
 
 impl Scope {
@@ -76,6 +78,7 @@ impl Scope {
             Scope::Any => "any",
             Scope::Opener => "opener",
             Scope::Closing => "closing",
+            Scope::Greeting => "greeting",
         }
     }
 }
