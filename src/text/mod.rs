@@ -7,6 +7,7 @@ pub mod lines;
 pub mod normalize;
 pub mod placeholders;
 pub mod sentences;
+pub mod speech_level;
 pub mod structure;
 
 pub use lang::{Lang, Langs};
