@@ -213,7 +213,8 @@ impl<'a> Parser<'a> {
 
     fn escape(&mut self) -> Option<Node> {
         match self.chars.next()? {
-            'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'b' | 'B' | 'A' | 'z' => Some(Node::Other),
+            // Classes and assertions; `\<` and `\>` are word boundaries, not the characters.
+            'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'b' | 'B' | 'A' | 'z' | '<' | '>' => Some(Node::Other),
             'p' | 'P' => {
                 if self.chars.next_if_eq(&'{').is_some() {
                     self.skip_past('}')?;
@@ -267,14 +268,20 @@ impl<'a> Parser<'a> {
                     self.skip_past('>')?;
                 }
                 // Flags: `(?i)` sets them for the rest of the group; `(?i:...)` is a group.
-                _ => loop {
-                    match self.chars.next()? {
-                        ')' => return Some(Node::Empty),
-                        ':' => break,
-                        c if c.is_ascii_alphabetic() || c == '-' => {}
-                        _ => return None,
+                first => {
+                    let mut flag = first;
+                    loop {
+                        match flag {
+                            ')' => return Some(Node::Empty),
+                            ':' => break,
+                            // Verbose mode makes spaces and `#` comments insignificant: not worth reading.
+                            'x' => return None,
+                            c if c.is_ascii_alphabetic() || c == '-' => {}
+                            _ => return None,
+                        }
+                        flag = self.chars.next()?;
                     }
-                },
+                }
             }
         }
         let inner = self.alternation()?;
@@ -348,6 +355,13 @@ mod tests {
         assert!(clauses(r"(?:sorry|\d+)").is_empty());
         assert!(clauses(r"[가-힣]+").is_empty());
         assert!(clauses(r"(?i)(?P<x>a)|b").is_empty());
+    }
+
+    #[test]
+    fn verbose_mode_and_word_boundary_escapes_never_require_text() {
+        assert!(clauses(r"(?x) sorry \s+ for   # a comment").is_empty());
+        assert!(clauses(r"(?ix:sorry for)").is_empty());
+        assert_eq!(clauses(r"\<sorry\>"), vec![vec!["sorry".to_string()]]);
     }
 
     #[test]
