@@ -12,7 +12,8 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub range: Range<usize>,
-    /// Index of the pattern that matched, within its matcher list.
+    /// Index of the pattern that matched within its matcher list; `hits` searches one matcher and
+    /// leaves it 0, the callers that walk a list fill it in.
     pub pattern: usize,
     pub groups: Vec<(Option<String>, Option<Range<usize>>)>,
 }
@@ -31,17 +32,18 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) 
     }
     let regex = matcher.regex()?;
     let text = draft.view(matcher.view);
+    let names: Vec<Option<String>> = if with_groups {
+        let names = regex.group_info().pattern_names(PatternID::ZERO);
+        names.map(|n| n.map(str::to_string)).collect()
+    } else {
+        Vec::new()
+    };
     for sentence in scope.ranges {
         let start = draft.from_normalized(matcher.view, sentence.start);
         let end = draft.from_normalized(matcher.view, sentence.end);
         let slice = &text.as_bytes()[start..end];
         let to_normalized = |r: Range<usize>| draft.to_normalized(matcher.view, r.start + start..r.end + start);
         if with_groups {
-            let names: Vec<Option<String>> = regex
-                .group_info()
-                .pattern_names(PatternID::ZERO)
-                .map(|n| n.map(str::to_string))
-                .collect();
             for caps in regex.captures_iter(slice) {
                 let Some(whole) = caps.get_match().filter(|m| !m.is_empty()) else {
                     continue;
