@@ -3,6 +3,7 @@
 
 mod compile;
 mod forbid;
+mod level;
 mod limit;
 mod matching;
 mod prefilter;
@@ -142,19 +143,21 @@ impl Linter {
                 continue;
             }
             applicable_criteria.insert(rule.criterion.clone());
-            let run = RuleRun {
+            let mut run = RuleRun {
                 draft,
                 rule,
                 index,
                 tables: &tables,
-                scope: scope::ranges(draft, rule),
+                scope: Vec::new(),
                 scenarios: &self.rules.scenarios,
                 body: &body,
             };
+            run.scope = scope::ranges(draft, rule, || run.cue_sentences())?;
             match rule.kind {
                 Kind::Forbid => forbid::run(&run, &mut findings)?,
                 Kind::Require => require::run(&run, &mut findings)?,
                 Kind::Limit => limit::run(&run, &mut findings)?,
+                Kind::Level => level::run(&run, &mut findings),
             }
         }
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
@@ -181,8 +184,8 @@ pub(crate) struct RuleRun<'a> {
 }
 
 impl RuleRun<'_> {
-    /// The last body sentence holding a cue of one of the rule's scenarios.
-    fn cue_sentence(&self) -> Result<Option<Range<usize>>> {
+    /// The indices (into the body) of the sentences holding a cue of one of the rule's scenarios.
+    fn cue_sentences(&self) -> Result<Vec<usize>> {
         let indices: Vec<usize> = self
             .scenarios
             .iter()
@@ -190,7 +193,12 @@ impl RuleRun<'_> {
             .filter(|(_, s)| self.rule.when.contains(&s.id))
             .map(|(i, _)| i)
             .collect();
-        scenario::last_cue_sentence(self.draft, &indices, self.tables, self.body)
+        scenario::cue_sentences(self.draft, &indices, self.tables, self.body)
+    }
+
+    /// The last body sentence holding a cue of one of the rule's scenarios.
+    fn cue_sentence(&self) -> Result<Option<Range<usize>>> {
+        Ok(self.cue_sentences()?.last().map(|&i| self.body[i].clone()))
     }
 
     /// A finding at a normalised-view range. `{excerpt}`, `{count}` and `{max}` in the message are filled.

@@ -27,21 +27,25 @@ pub fn detect(
     Ok(tags)
 }
 
-/// The last body sentence holding a cue of any of these scenarios (by index). Only asked for when a
-/// missing sentence is to be placed after the cue, so most checks never search for it.
-pub fn last_cue_sentence(
+/// The indices (into `body`) of the body sentences holding a cue of any of these scenarios (by index),
+/// in text order. Only asked for by rules that place or look for something next to a cue, so most checks
+/// never search for it.
+pub fn cue_sentences(
     draft: &Draft,
     scenarios: &[usize],
     tables: &[(Lang, &LangTables)],
     body: &[Range<usize>],
-) -> Result<Option<Range<usize>>> {
+) -> Result<Vec<usize>> {
     let scope = Scope { ranges: body };
-    let mut last = None;
+    let mut found = Vec::new();
     for &i in scenarios {
         for (_, t) in tables {
-            let hits = pattern_hits(draft, &t.scenarios[i], &scope, false)?;
-            last = last.max(hits.last().map(|h| h.range.start));
+            for hit in pattern_hits(draft, &t.scenarios[i], &scope, false)? {
+                found.extend(body.iter().position(|r| r.contains(&hit.range.start)));
+            }
         }
     }
-    Ok(last.and_then(|start| body.iter().find(|r| r.contains(&start)).cloned()))
+    found.sort_unstable();
+    found.dedup();
+    Ok(found)
 }

@@ -1,13 +1,15 @@
 //! Which sentences a rule looks at, and where a missing sentence should go.
 
+use crate::error::Result;
 use crate::pack::{Insert, Rule, Scope};
 use crate::text::{Draft, Role, Sentence};
 use std::ops::Range;
 
 /// The normalised-view ranges of the sentences a rule looks in. `any` is the body (greetings, headings and
-/// signatures excluded); `opener` and `closing` take a window of body sentences; `greeting` is the greeting.
-pub fn ranges(draft: &Draft, rule: &Rule) -> Vec<Range<usize>> {
-    match rule.scope {
+/// signatures excluded); `opener` and `closing` take a window of body sentences; `greeting` is the greeting;
+/// `near-cue` the body sentences within the window of a cue sentence, whose indices `cues` finds on demand.
+pub fn ranges(draft: &Draft, rule: &Rule, cues: impl FnOnce() -> Result<Vec<usize>>) -> Result<Vec<Range<usize>>> {
+    Ok(match rule.scope {
         Scope::Any => draft.body().map(|s| s.range.clone()).collect(),
         Scope::Opener => body_sentences(draft)
             .take(rule.window)
@@ -24,7 +26,17 @@ pub fn ranges(draft: &Draft, rule: &Rule) -> Vec<Range<usize>> {
             let from = body.len().saturating_sub(rule.window);
             body[from..].iter().map(|s| s.range.clone()).collect()
         }
-    }
+        Scope::NearCue => {
+            let body: Vec<&Sentence> = draft.body().collect();
+            let cues = cues()?;
+            let near = |i: usize| cues.iter().any(|&c| i.abs_diff(c) <= rule.window);
+            body.iter()
+                .enumerate()
+                .filter(|&(i, _)| near(i))
+                .map(|(_, s)| s.range.clone())
+                .collect()
+        }
+    })
 }
 
 /// Sentences in the agent's running text (not list items).

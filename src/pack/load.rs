@@ -3,7 +3,7 @@
 
 use super::macros::{self, UnknownMacro};
 use super::model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
-use super::schema::{Kind, LangRuleDef, Measure, PackFile, PatternDef, RuleDef, ScenarioDef, Spacing};
+use super::schema::{Kind, LangRuleDef, Measure, PackFile, PatternDef, RuleDef, ScenarioDef, Scope, Spacing};
 use crate::error::{Error, Origin, Result};
 use crate::finding::Severity;
 use crate::text::lines::LineIndex;
@@ -237,6 +237,32 @@ impl Loader<'_> {
                 return Err(self.error(measure.span().start, rule_id, "`measure` applies only to limit rules"));
             }
         }
+        if let Some(min) = &def.min_sentences {
+            if def.kind != Kind::Limit {
+                return Err(self.error(min.span().start, rule_id, "`min_sentences` applies only to limit rules"));
+            }
+        }
+        if let Some(profile) = &def.profile {
+            if def.kind != Kind::Level {
+                return Err(self.error(profile.span().start, rule_id, "`profile` applies only to level rules"));
+            }
+        }
+        if def.kind == Kind::Level {
+            if let Some(en) = &def.en {
+                return Err(self.error(
+                    en.span().start,
+                    rule_id,
+                    "a level rule reads Korean only: use [rule.ko]",
+                ));
+            }
+        }
+        if def.scope == Scope::NearCue && def.when.is_empty() {
+            return Err(self.error(
+                at,
+                rule_id,
+                "scope \"near-cue\" needs `when`: the scenarios whose cues it looks near",
+            ));
+        }
         let measure = def.measure.as_ref().map_or(Measure::Matches, |m| *m.get_ref());
         let mut langs: [Option<RuleLang>; 2] = Default::default();
         for (lang, block) in [(Lang::En, def.en), (Lang::Ko, def.ko)] {
@@ -261,6 +287,8 @@ impl Loader<'_> {
             case_sensitive: def.case_sensitive,
             insert: def.insert.map(Spanned::into_inner).unwrap_or_default(),
             measure,
+            min_sentences: def.min_sentences.map_or(0, Spanned::into_inner),
+            profile: def.profile.map(Spanned::into_inner).unwrap_or_default(),
             langs,
             origin: self.origin(at),
         })
@@ -277,7 +305,25 @@ impl Loader<'_> {
         let at = block.span().start;
         let block = block.into_inner();
         let rule_id = Some(id);
-        let needs_patterns = kind != Kind::Limit || measure == Measure::Matches;
+        if let Some(own) = &block.measure {
+            if kind != Kind::Limit {
+                return Err(self.error(own.span().start, rule_id, "`measure` applies only to limit rules"));
+            }
+        }
+        let measure = block.measure.as_ref().map_or(measure, |m| *m.get_ref());
+        if kind == Kind::Level && block.levels.is_none() {
+            return Err(self.error(at, rule_id, "a level rule needs `levels` (banmal, hao, casual, mix)"));
+        }
+        if let Some(levels) = &block.levels {
+            if kind != Kind::Level {
+                return Err(self.error(levels.span().start, rule_id, "`levels` applies only to level rules"));
+            }
+        }
+        let needs_patterns = match kind {
+            Kind::Forbid | Kind::Require => true,
+            Kind::Limit => matches!(measure, Measure::Matches | Measure::Position),
+            Kind::Level => false,
+        };
         if needs_patterns && block.patterns.is_empty() {
             return Err(self.error(at, rule_id, "`patterns` is empty"));
         }
@@ -286,6 +332,13 @@ impl Loader<'_> {
                 block.weak[0].span().start,
                 rule_id,
                 "`weak` applies only to require rules",
+            ));
+        }
+        if kind == Kind::Limit && measure == Measure::Position && block.max_share.is_none() {
+            return Err(self.error(
+                at,
+                rule_id,
+                "a position limit needs `max_share`: how far in the first match may sit",
             ));
         }
         if kind == Kind::Limit && block.max.is_none() && block.max_share.is_none() {
@@ -311,6 +364,8 @@ impl Loader<'_> {
             suggestion: block.suggestion,
             max: block.max.map(Spanned::into_inner),
             max_share: block.max_share.map(Spanned::into_inner),
+            measure,
+            levels: block.levels.map(Spanned::into_inner).unwrap_or_default(),
             examples: Examples {
                 bad: block.examples.bad,
                 good: block.examples.good,

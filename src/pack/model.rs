@@ -1,6 +1,6 @@
 //! Loaded, validated rules and scenarios: what the engine compiles and runs.
 
-use super::schema::{Insert, Kind, Measure, Scope, Spacing};
+use super::schema::{Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
 use crate::error::Origin;
 use crate::finding::Severity;
 use crate::text::Lang;
@@ -38,6 +38,10 @@ pub struct RuleLang {
     pub suggestion: Option<String>,
     pub max: Option<usize>,
     pub max_share: Option<f64>,
+    /// `limit` only: what is measured in this language.
+    pub measure: Measure,
+    /// `level` only.
+    pub levels: LevelsDef,
     pub examples: Examples,
 }
 
@@ -61,6 +65,10 @@ pub struct Rule {
     pub case_sensitive: bool,
     pub insert: Insert,
     pub measure: Measure,
+    /// `limit` only: drafts with fewer body sentences are not measured.
+    pub min_sentences: usize,
+    /// `level` only: the register expected as the main one.
+    pub profile: LevelProfile,
     /// Per language, indexed by `Lang::index`.
     pub langs: [Option<RuleLang>; 2],
     pub origin: Origin,

@@ -49,6 +49,8 @@ pub enum Kind {
     Forbid,
     Require,
     Limit,
+    /// Korean speech level, one sentence at a time.
+    Level,
 }
 
 impl Kind {
@@ -57,12 +59,13 @@ impl Kind {
             Kind::Forbid => "forbid",
             Kind::Require => "require",
             Kind::Limit => "limit",
+            Kind::Level => "level",
         }
     }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Scope {
     #[default]
     Any,
@@ -70,6 +73,9 @@ pub enum Scope {
     Closing,
     /// The greeting line(s): "Hi Dana,", "안녕하세요 홍길동 님,".
     Greeting,
+    /// The body sentences holding a cue of the rule's `when` scenarios, and `sentences` neighbours on
+    /// each side: "in or next to the refusal".
+    NearCue,
 }
 
 impl Scope {
@@ -79,6 +85,7 @@ impl Scope {
             Scope::Opener => "opener",
             Scope::Closing => "closing",
             Scope::Greeting => "greeting",
+            Scope::NearCue => "near-cue",
         }
     }
 }
@@ -123,6 +130,28 @@ pub enum Measure {
     Matches,
     Words,
     Hangul,
+    /// Where the first sentence holding a match sits, as a share of the sentences in scope.
+    Position,
+}
+
+/// The register a `level` rule expects as the main one in a Korean reply.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelProfile {
+    /// 하십시오체, with some 해요체 for requests and empathy.
+    #[default]
+    Formal,
+    /// 해요체 first.
+    Friendly,
+}
+
+impl LevelProfile {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LevelProfile::Formal => "formal",
+            LevelProfile::Friendly => "friendly",
+        }
+    }
 }
 
 fn default_window() -> usize {
@@ -155,6 +184,10 @@ pub struct RuleDef {
     pub case_sensitive: bool,
     pub insert: Option<Spanned<Insert>>,
     pub measure: Option<Spanned<Measure>>,
+    /// `limit` only: drafts with fewer body sentences are not measured.
+    pub min_sentences: Option<Spanned<usize>>,
+    /// `level` only.
+    pub profile: Option<Spanned<LevelProfile>>,
     pub en: Option<Spanned<LangRuleDef>>,
     pub ko: Option<Spanned<LangRuleDef>>,
 }
@@ -176,8 +209,35 @@ pub struct LangRuleDef {
     pub suggestion: Option<String>,
     pub max: Option<Spanned<usize>>,
     pub max_share: Option<Spanned<f64>>,
+    /// `limit` only: this language's measure, when it differs from the rule's (words in English, Hangul
+    /// syllables in Korean).
+    pub measure: Option<Spanned<Measure>>,
+    /// `level` only: what to report for each speech level that is out of place.
+    pub levels: Option<Spanned<LevelsDef>>,
     #[serde(default)]
     pub examples: ExamplesDef,
+}
+
+/// A `level` rule's findings, per kind of misplaced register. A level left out is not reported.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelsDef {
+    /// 반말 in the agent's voice.
+    pub banmal: Option<LevelDef>,
+    /// 하오체.
+    pub hao: Option<LevelDef>,
+    /// Chat forms: ㅋㅋ, ㅎㅎ, -용, -염.
+    pub casual: Option<LevelDef>,
+    /// The profile's secondary register outnumbering its main one.
+    pub mix: Option<LevelDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDef {
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: Option<String>,
 }
 
 /// A rule pattern as written: a string, or a table `{ pattern = "...", suggestion = "..." }` giving that

@@ -150,6 +150,9 @@ pub fn explain_text(rule: &Rule) -> String {
     if rule.kind == Kind::Require {
         let _ = write!(out, " · missing sentence goes: {}", rule.insert.as_str());
     }
+    if rule.kind == Kind::Level {
+        let _ = write!(out, " · profile {}", rule.profile.as_str());
+    }
     if !rule.enabled {
         out.push_str(" · off by default (turn on with --select)");
     }
@@ -176,9 +179,24 @@ fn explain_lang(out: &mut String, lang: Lang, text: &RuleLang, kind: Kind) {
         let label = match kind {
             Kind::Forbid => "Rewrite:",
             Kind::Require => "Add:",
-            Kind::Limit => "Advice:",
+            Kind::Limit | Kind::Level => "Advice:",
         };
         let _ = writeln!(out, "  {} {}", label.bold(), s);
+    }
+    let levels = &text.levels;
+    for (name, def) in [
+        ("Banmal:", &levels.banmal),
+        ("하오체:", &levels.hao),
+        ("Chat forms:", &levels.casual),
+        ("Register mix:", &levels.mix),
+    ] {
+        if let Some(def) = def {
+            let _ = write!(out, "  {} {} ({})", name.bold(), def.message, def.severity);
+            if let Some(s) = &def.suggestion {
+                let _ = write!(out, " {} {s}", "→".dimmed());
+            }
+            out.push('\n');
+        }
     }
     if let Some(weak) = &text.weak_message {
         let _ = write!(out, "  {} {}", "Vague phrases:".bold(), weak);

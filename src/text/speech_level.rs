@@ -3,6 +3,7 @@
 //! decoration is stripped, and the last word decides.
 
 use super::korean::{final_index, is_compat_jamo, is_syllable};
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpeechLevel {
@@ -116,7 +117,56 @@ fn is_predicate_stem(before: Option<char>) -> bool {
 }
 
 fn has_chat_laughter(sentence: &str) -> bool {
-    ["ㅋㅋ", "ㅎㅎ"].iter().any(|l| sentence.contains(l))
+    laughter(sentence).is_some()
+}
+
+/// The byte range of the first run of chat laughter (ㅋㅋ, ㅎㅎㅎ, ...) outside quotes.
+pub fn laughter(sentence: &str) -> Option<Range<usize>> {
+    let mut closing: Option<char> = None;
+    let mut run: Option<(usize, char, usize)> = None;
+    for (at, c) in sentence.char_indices() {
+        if let Some(end) = closing {
+            if c == end {
+                closing = None;
+            }
+            continue;
+        }
+        match run {
+            Some((start, letter, n)) if c == letter => run = Some((start, letter, n + 1)),
+            Some((start, _, n)) if n >= 2 => return Some(start..at),
+            _ => run = matches!(c, 'ㅋ' | 'ㅎ').then_some((at, c, 1)),
+        }
+        if run.is_none() {
+            closing = closing_quote(c);
+        }
+    }
+    run.filter(|&(_, _, n)| n >= 2)
+        .map(|(start, _, _)| start..sentence.len())
+}
+
+/// The byte range of the sentence's last word without trailing punctuation and decoration: the ending a
+/// finding about the sentence's register points at.
+pub fn ending(sentence: &str) -> Range<usize> {
+    let text = strip_decoration(sentence);
+    if text.is_empty() {
+        return 0..sentence.len();
+    }
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    start..text.len()
+}
+
+fn closing_quote(c: char) -> Option<char> {
+    match c {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '「' => Some('」'),
+        '『' => Some('』'),
+        _ => None,
+    }
 }
 
 /// Replaces quoted text ("...", '...', 「...」, “...”) with nothing, keeping what is outside.
@@ -127,12 +177,9 @@ fn mask_quotes(sentence: &str) -> String {
         match closing {
             Some(end) if c == end => closing = None,
             Some(_) => {}
-            None => match c {
-                '"' => closing = Some('"'),
-                '“' => closing = Some('”'),
-                '「' => closing = Some('」'),
-                '『' => closing = Some('』'),
-                _ => out.push(c),
+            None => match closing_quote(c) {
+                Some(end) => closing = Some(end),
+                None => out.push(c),
             },
         }
     }
@@ -191,6 +238,20 @@ mod tests {
             // also be reported is for the level rule to say.
             ("ㅋㅋ 다시 해 보세요", Haeyo),
         ]);
+    }
+
+    #[test]
+    fn laughter_and_endings_are_located() {
+        let s = "네 ㅋㅋㅋ 다시 해 보세요";
+        assert_eq!(&s[laughter(s).unwrap()], "ㅋㅋㅋ");
+        let s = "확인했습니다 ㅎㅎ";
+        assert_eq!(&s[laughter(s).unwrap()], "ㅎㅎ");
+        assert_eq!(laughter("고객님이 \"ㅋㅋ 장난하냐\"라고 하셨습니다."), None);
+        assert_eq!(laughter("ㅋ 한 글자는 웃음이 아닙니다."), None);
+        let s = "내일 다시 할게~ ^^";
+        assert_eq!(&s[ending(s)], "할게");
+        let s = "확인하시오.";
+        assert_eq!(&s[ending(s)], "확인하시오");
     }
 
     #[test]
