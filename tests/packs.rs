@@ -208,3 +208,44 @@ fn pattern_tables_carry_a_rewrite_and_reject_unknown_keys() {
         "team.toml:11:13: rule 'r1': unknown severity `fatal`, expected error, warning or suggestion"
     );
 }
+
+fn kind_rule(kind: &str, body: &str) -> String {
+    rule(body).replace("kind = \"forbid\"", &format!("kind = \"{kind}\""))
+}
+
+#[test]
+fn a_level_rule_reads_korean_only_and_needs_levels() {
+    let err = load_error(&kind_rule("level", "[rule.en]\nmessage = \"m\"\n"));
+    assert!(
+        err.starts_with("team.toml:10:1: rule 'r1': a level rule reads Korean only"),
+        "{err}"
+    );
+    let err = load_error(&kind_rule("level", "[rule.ko]\nmessage = \"m\"\n"));
+    assert!(err.contains("rule 'r1': a level rule needs `levels`"), "{err}");
+    let err = load_error(&kind_rule(
+        "level",
+        "[rule.ko]\nmessage = \"m\"\nlevels.rude = { severity = \"error\", message = \"m\" }\n",
+    ));
+    assert!(err.contains("unknown field `rude`"), "{err}");
+    let err = load_error(&rule(
+        "profile = \"friendly\"\n[rule.ko]\npatterns = ['x']\nmessage = \"m\"\n",
+    ));
+    assert!(err.contains("`profile` applies only to level rules"), "{err}");
+}
+
+#[test]
+fn near_cue_needs_scenarios_and_position_needs_a_share() {
+    let err = load_error(&rule(
+        "scope = \"near-cue\"\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n",
+    ));
+    assert!(err.contains("rule 'r1': scope \"near-cue\" needs `when`"), "{err}");
+    let err = load_error(&kind_rule(
+        "limit",
+        "measure = \"position\"\n[rule.en]\npatterns = ['x']\nmax = 3\nmessage = \"m\"\n",
+    ));
+    assert!(err.contains("a position limit needs `max_share`"), "{err}");
+    let err = load_error(&rule(
+        "[rule.en]\npatterns = ['x']\nmeasure = \"words\"\nmessage = \"m\"\n",
+    ));
+    assert!(err.contains("`measure` applies only to limit rules"), "{err}");
+}

@@ -16,6 +16,13 @@ cues = ['\berror\b', '\boutage\b']
 [scenario.ko]
 cues = ['오류', '장애']
 
+[[scenario]]
+id = "refusal"
+[scenario.en]
+cues = ['\bcannot\b']
+[scenario.ko]
+cues = ['{T:ㄹ} 수 없']
+
 [[rule]]
 id = "stock-apology"
 title = "Stock apology"
@@ -102,6 +109,52 @@ criterion = "tone"
 [rule.en]
 max = 12
 message = "{count} words"
+[rule.ko]
+measure = "hangul"
+max = 10
+message = "{count}자"
+
+[[rule]]
+id = "reason-near"
+title = "A reason next to the refusal"
+kind = "require"
+severity = "warning"
+criterion = "resolution"
+when = ["refusal"]
+scope = "near-cue"
+sentences = 1
+insert = "after-cue"
+[rule.en]
+patterns = ['\bbecause\b']
+message = "Say why."
+suggestion = "This is because {reason}."
+
+[[rule]]
+id = "refuse-late"
+title = "Refusal up front"
+kind = "limit"
+severity = "suggestion"
+criterion = "resolution"
+when = ["refusal"]
+measure = "position"
+min_sentences = 6
+[rule.en]
+patterns = ['\bcannot\b']
+max_share = 0.67
+message = "The refusal comes in sentence {count} of {max}."
+
+[[rule]]
+id = "register"
+title = "Register"
+kind = "level"
+severity = "error"
+criterion = "tone"
+[rule.ko]
+message = "말투"
+levels.banmal = { severity = "error", message = "반말 {excerpt}" }
+levels.hao = { severity = "warning", message = "하오체 {excerpt}" }
+levels.casual = { severity = "warning", message = "채팅체 {excerpt}" }
+levels.mix = { severity = "suggestion", message = "해요체 {count}, 하십시오체 {max}" }
 "#;
 
 const RUBRIC_CRITERIA: [&str; 3] = ["apology", "tone", "resolution"];
@@ -263,6 +316,86 @@ fn limits_count_matches_and_measure_sentences() {
     assert_eq!(over[0].excerpt, "Sorry");
     let long = check("This sentence has far too many words in it for anyone to read at once.");
     assert_eq!(rule_findings(&long, "long")[0].message, "15 words");
+}
+
+#[test]
+fn each_sentence_of_a_bilingual_draft_is_measured_in_its_own_language() {
+    // Eight English words (under 12) and 21 Hangul syllables (over 10); then the other way round.
+    let findings =
+        check("Please restart the app and try once more today.\n결제 오류가 계속되면 고객센터로 연락해 주십시오.");
+    let long = rule_findings(&findings, "long");
+    assert_eq!(long.len(), 1);
+    assert_eq!(long[0].message, "21자");
+    let findings =
+        check("앱을 다시 시작해 주세요. Please restart the app and then try once more from the settings page today.");
+    let long = rule_findings(&findings, "long");
+    assert_eq!(long.len(), 1);
+    assert_eq!(long[0].message, "14 words");
+}
+
+#[test]
+fn near_cue_scope_looks_only_in_and_next_to_the_cue_sentence() {
+    let text = "Thanks for asking. We cannot export invoices as CSV. That is because the format is fixed.";
+    assert!(rule_findings(&check(text), "reason-near").is_empty());
+    // The reason is two sentences away from the refusal: too far.
+    let text = "Because of your question we looked again. Thanks for waiting. We cannot export invoices as CSV. \
+                You can download a PDF. Have a good day.";
+    let findings = check(text);
+    let missing = rule_findings(&findings, "reason-near");
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].excerpt, "We cannot export invoices as CSV.");
+    assert_eq!(missing[0].action, SuggestionAction::Insert);
+}
+
+#[test]
+fn a_position_limit_fires_on_a_late_first_match_in_a_long_enough_draft() {
+    let late = "Thanks for writing. I read your note. I checked your plan. I asked the team. \
+                We looked at options. We cannot refund the order.";
+    let findings = check(late);
+    let found = rule_findings(&findings, "refuse-late");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].message, "The refusal comes in sentence 6 of 6.");
+    assert_eq!(found[0].excerpt, "cannot");
+    let early = "We cannot refund the order. I read your note. I checked your plan. I asked the team. \
+                 We looked at options. Thanks for writing.";
+    assert!(rule_findings(&check(early), "refuse-late").is_empty());
+    // Five sentences: too short to judge.
+    let short = "Thanks for writing. I read your note. I checked your plan. I asked the team. We cannot refund it.";
+    assert!(rule_findings(&check(short), "refuse-late").is_empty());
+}
+
+#[test]
+fn level_reports_banmal_hao_and_chat_forms_at_their_endings() {
+    let findings =
+        check("안녕하세요 민지 님,\n주문 확인했어. 환불은 내일 처리하시오. 네 ㅋㅋ 다시 해 보세요.\n고객지원팀 드림");
+    let found = rule_findings(&findings, "register");
+    let shown: Vec<(&str, String)> = found
+        .iter()
+        .map(|f| (f.excerpt.as_str(), f.severity.to_string()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("확인했어", "error".to_string()),
+            ("처리하시오", "warning".to_string()),
+            ("ㅋㅋ", "warning".to_string())
+        ]
+    );
+    // Quoted banmal is the customer's; a heading and a list item are not sentences of the agent.
+    let quiet = "고객님께서 \"왜 안 돼?\"라고 하신 부분 확인했습니다.\n\n환불 절차 안내\n- 앱 재설치 후 다시 시도\n\n확인 부탁드립니다.";
+    assert!(rule_findings(&check(quiet), "register").is_empty());
+}
+
+#[test]
+fn level_reports_a_register_mix_against_the_profile_once() {
+    let friendly = "확인했어요. 오늘 처리돼요. 내일 도착해요. 다시 알려 드릴게요.";
+    let found = check(friendly);
+    let mix = rule_findings(&found, "register");
+    assert_eq!(mix.len(), 1);
+    assert_eq!(mix[0].message, "해요체 4, 하십시오체 0");
+    assert_eq!(mix[0].excerpt, "확인했어요.");
+    let mixed = "확인했습니다. 오늘 처리됩니다. 내일 도착해요. 다시 알려 드릴게요.";
+    assert!(rule_findings(&check(mixed), "register").is_empty());
 }
 
 #[test]

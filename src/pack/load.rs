@@ -16,6 +16,7 @@ use toml::Spanned;
 const BUILTIN: &[(&str, &str)] = &[
     ("scenarios.toml", include_str!("../../rules/scenarios.toml")),
     ("apology.toml", include_str!("../../rules/apology.toml")),
+    ("tone.toml", include_str!("../../rules/tone.toml")),
 ];
 
 /// Every loaded pack, rule and scenario.

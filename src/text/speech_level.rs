@@ -72,6 +72,10 @@ pub fn classify(sentence: &str) -> SpeechLevel {
             return SpeechLevel::Hasipsio;
         }
     }
+    // -(으)십시오 is the 하십시오체 imperative (주십시오, 확인하십시오), not 하오체 -시오.
+    if word.ends_with("십시오") {
+        return SpeechLevel::Hasipsio;
+    }
     if matches!(last, '용' | '염') && before.is_some_and(is_syllable) {
         return SpeechLevel::Casual;
     }
@@ -210,6 +214,8 @@ mod tests {
             ("확인했습니다.", Hasipsio),
             ("불편을 드려 죄송합니다.", Hasipsio),
             ("처리 완료입니다.", Hasipsio),
+            ("위 순서대로 진행해 주십시오.", Hasipsio),
+            ("앱을 다시 설치하십시오.", Hasipsio),
             // The last sentence-final word decides.
             ("도와드릴까요? 아니면 안내해 드릴까요?", Haeyo),
             ("확인해 드릴게요.", Haeyo),
