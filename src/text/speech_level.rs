@@ -47,7 +47,30 @@ const BANMAL_ENDINGS: &[&str] = &[
     "할래",
     "다니까",
     "라니까",
+    "줘",
+    "봐",
+    "돼",
+    "됐어",
+    "있어",
+    "없어",
+    "같아",
+    "알아",
+    "몰라",
+    "고마워",
+    "미안",
+    "했네",
+    "됐네",
+    "졌네",
+    "겠네",
+    "하네",
+    "되네",
+    "맞지",
+    "되지",
+    "할까",
 ];
+
+/// Nouns ending in 해 (이해, 피해): a sentence ending in them is a noun phrase, not a banmal 해.
+const NOUNS_IN_HAE: &[&str] = &["이해", "피해", "손해", "방해", "올해", "침해", "오해"];
 
 /// Classifies one sentence.
 pub fn classify(sentence: &str) -> SpeechLevel {
@@ -89,7 +112,11 @@ pub fn classify(sentence: &str) -> SpeechLevel {
     if is_hao(last, before) {
         return SpeechLevel::Hao;
     }
-    if BANMAL_ENDINGS.iter().any(|e| word.ends_with(e)) || matches!(last, '냐' | '니') && is_predicate_stem(before) {
+    let plain_hae = last == '해' && !NOUNS_IN_HAE.iter().any(|n| word.ends_with(n));
+    if BANMAL_ENDINGS.iter().any(|e| word.ends_with(e))
+        || plain_hae
+        || matches!(last, '냐' | '니') && is_predicate_stem(before)
+    {
         return SpeechLevel::Banmal;
     }
     if has_chat_laughter(sentence) {
@@ -234,6 +261,11 @@ mod tests {
             ("그거 안 된다니까", Banmal),
             ("왜 안 되냐?", Banmal),
             ("말했잖아", Banmal),
+            ("다시 확인해.", Banmal),
+            ("앱 한번 껐다 켜 봐", Banmal),
+            ("이제 결제 돼", Banmal),
+            ("배송이 좀 늦어졌네", Banmal),
+            ("주문 번호 알려줘", Banmal),
             ("다시 시도하시오.", Hao),
             ("확인 바라오.", Hao),
             ("잘 알겠소.", Hao),
@@ -270,6 +302,9 @@ mod tests {
             "변경된 장소",
             "새 시나리오",
             "영업소",
+            "배송 지연으로 인한 피해",
+            "제품 하자",
+            "고객님의 넓은 이해",
         ] {
             assert_eq!(classify(s), Neutral, "{s}");
         }
