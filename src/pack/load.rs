@@ -16,6 +16,8 @@ use toml::Spanned;
 const BUILTIN: &[(&str, &str)] = &[
     ("scenarios.toml", include_str!("../../rules/scenarios.toml")),
     ("apology.toml", include_str!("../../rules/apology.toml")),
+    ("refusal.toml", include_str!("../../rules/refusal.toml")),
+    ("structure.toml", include_str!("../../rules/structure.toml")),
     ("tone.toml", include_str!("../../rules/tone.toml")),
 ];
 
