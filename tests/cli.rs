@@ -338,7 +338,8 @@ fn a_custom_rubric_changes_the_grade() {
     let rubric = dir.path().join("lenient.toml");
     let text = fs::read_to_string("rules/rubric.toml")
         .unwrap()
-        .replace("warning = 35", "warning = 0");
+        .replace("warning = 35", "warning = 0")
+        .replace("suggestion = 10", "suggestion = 0");
     fs::write(&rubric, text).unwrap();
     let out = replylint()
         .args(["check", "--format", "json", "--select", "apology", "--rubric"])

@@ -1,6 +1,6 @@
 //! `level`: the Korean speech level of each sentence in the agent's own voice (DOMAIN §5). Banmal, 하오체
 //! and chat forms are reported at the sentence's ending (or its laughter); the register mix is reported
-//! once, when the profile's secondary register crowds out its main one.
+//! once, when a reply never uses the profile's main register.
 
 use super::RuleRun;
 use crate::finding::{Finding, SuggestionAction};
@@ -9,9 +9,9 @@ use crate::text::speech_level::{classify, ending, laughter, SpeechLevel};
 use crate::text::{Lang, Role};
 use std::ops::Range;
 
-/// The secondary register is reported when it outnumbers the main one by more than this factor (and is
-/// used at least `MIX_AT_LEAST` times): a few 해요체 requests in a 하십시오체 reply are the norm.
-const MIX_FACTOR: usize = 3;
+/// The register mix is reported when a reply of at least this many sentences in the profile's other
+/// register never uses its main one: a formal reply may lean on 해요체 for requests and empathy, but one
+/// with no 하십시오체 at all is not formal.
 const MIX_AT_LEAST: usize = 3;
 
 pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
@@ -57,7 +57,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
         LevelProfile::Friendly => (&haeyo, &hasipsio),
     };
     if let Some(def) = levels.mix.as_ref() {
-        if secondary.len() >= MIX_AT_LEAST && secondary.len() > MIX_FACTOR * main.len() {
+        if main.is_empty() && secondary.len() >= MIX_AT_LEAST {
             let first = secondary[0].clone();
             out.push(report(run, first, def, Some((secondary.len(), main.len()))));
         }
