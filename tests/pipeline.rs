@@ -115,6 +115,17 @@ max = 10
 message = "{count}자"
 
 [[rule]]
+id = "stiff"
+title = "Stiff"
+kind = "forbid"
+severity = "suggestion"
+criterion = "tone"
+scope = "all"
+[rule.en]
+patterns = ['\bvalued customer\b']
+message = "Stiff"
+
+[[rule]]
 id = "reason-near"
 title = "A reason next to the refusal"
 kind = "require"
@@ -246,6 +257,17 @@ fn opener_scope_skips_the_greeting_and_stops_after_two_sentences() {
     assert_eq!(rule_findings(&check(early), "stock-apology").len(), 1);
     let late = "The export failed. We fixed it. It works now. Sorry for the inconvenience.";
     assert!(rule_findings(&check(late), "stock-apology").is_empty());
+}
+
+#[test]
+fn all_scope_adds_the_greeting_to_the_body() {
+    let findings = check("Dear valued customer,\nThe export works again for every valued customer.\nBest,\nSam");
+    let stiff: Vec<&str> = rule_findings(&findings, "stiff")
+        .iter()
+        .map(|f| f.excerpt.as_str())
+        .collect();
+    assert_eq!(stiff, ["valued customer", "valued customer"]);
+    assert_eq!(rule_findings(&findings, "stiff")[0].span.line, 1);
 }
 
 #[test]

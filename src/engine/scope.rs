@@ -6,11 +6,17 @@ use crate::text::{Draft, Role, Sentence};
 use std::ops::Range;
 
 /// The normalised-view ranges of the sentences a rule looks in. `any` is the body (greetings, headings and
-/// signatures excluded); `opener` and `closing` take a window of body sentences; `greeting` is the greeting;
+/// signatures excluded); `all` adds the greeting; `opener` and `closing` take a window of body sentences; `greeting` is the greeting;
 /// `near-cue` the body sentences within the window of a cue sentence, whose indices `cues` finds on demand.
 pub fn ranges(draft: &Draft, rule: &Rule, cues: impl FnOnce() -> Result<Vec<usize>>) -> Result<Vec<Range<usize>>> {
     Ok(match rule.scope {
         Scope::Any => draft.body().map(|s| s.range.clone()).collect(),
+        Scope::All => draft
+            .sentences()
+            .iter()
+            .filter(|s| s.role != Role::Signature && s.role != Role::Heading)
+            .map(|s| s.range.clone())
+            .collect(),
         Scope::Opener => body_sentences(draft)
             .take(rule.window)
             .map(|s| s.range.clone())

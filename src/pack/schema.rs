@@ -69,6 +69,9 @@ impl Kind {
 pub enum Scope {
     #[default]
     Any,
+    /// The greeting and the body (not the signature): for phrases that belong in neither place, such
+    /// as "Dear valued customer".
+    All,
     Opener,
     Closing,
     /// The greeting line(s): "Hi Dana,", "안녕하세요 홍길동 님,".
@@ -82,6 +85,7 @@ impl Scope {
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::Any => "any",
+            Scope::All => "all",
             Scope::Opener => "opener",
             Scope::Closing => "closing",
             Scope::Greeting => "greeting",
