@@ -9,13 +9,20 @@ use common::{Checked, Tally};
 use replylint::{Linter, Rubric, RuleSet};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 const MIN_RECALL: f64 = 0.8;
 const MAX_FALSE_ALARMS: f64 = 0.1;
 /// A rule's numbers mean little on fewer labelled replies than this, per language and side.
 const MIN_LABELLED: usize = 5;
 
-fn checked_corpus() -> Vec<Checked> {
+/// The corpus, checked once for all the tests of this file.
+fn checked_corpus() -> &'static [Checked] {
+    static CHECKED: OnceLock<Vec<Checked>> = OnceLock::new();
+    CHECKED.get_or_init(check_corpus)
+}
+
+fn check_corpus() -> Vec<Checked> {
     let rules = RuleSet::builtin().unwrap();
     let mut linter = Linter::new(rules.clone());
     // Rules that ship switched off are measured too.
@@ -34,9 +41,9 @@ fn checked_corpus() -> Vec<Checked> {
 #[test]
 fn every_rule_meets_the_bars_on_the_corpus() {
     let checked = checked_corpus();
-    let tallies = common::tally(&checked);
+    let tallies = common::tally(checked);
     let rules = RuleSet::builtin().unwrap();
-    for reply in &checked {
+    for reply in checked {
         for id in reply.label.breaks.iter().chain(&reply.label.satisfies) {
             assert!(
                 rules.rules.iter().any(|r| &r.id == id),
@@ -97,7 +104,7 @@ fn good_replies_score_higher_than_bad_ones_in_each_language() {
 #[test]
 fn the_readme_shows_the_measured_table() {
     let rules = RuleSet::builtin().unwrap();
-    let table = markdown_table(&rules, &common::tally(&checked_corpus()));
+    let table = markdown_table(&rules, &common::tally(checked_corpus()));
     let readme = std::fs::read_to_string("README.md").unwrap();
     assert!(
         readme.contains(&table),

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::pack::{Pattern, RuleSet, Spacing};
 use crate::text::{Lang, View};
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use std::sync::OnceLock;
 
@@ -40,14 +41,17 @@ pub struct Matcher {
     requirement: OnceLock<Requirement>,
     source: Pattern,
     case_sensitive: bool,
+    /// Whether a rewrite reads the pattern's capture groups; compiling without them is much cheaper.
+    captures: bool,
     profile: Profile,
     regex: OnceLock<Result<Regex>>,
 }
 
 impl Matcher {
-    fn new(source: &Pattern, view: View, case_sensitive: bool, profile: Profile) -> Self {
+    fn new(source: &Pattern, view: View, case_sensitive: bool, captures: bool, profile: Profile) -> Self {
         Matcher {
             profile,
+            captures,
             view,
             requirement: OnceLock::new(),
             source: source.clone(),
@@ -68,7 +72,11 @@ impl Matcher {
         self.regex
             .get_or_init(|| {
                 meta::Builder::new()
-                    .configure(engine_config(self.profile))
+                    .configure(engine_config(self.profile).which_captures(if self.captures {
+                        WhichCaptures::All
+                    } else {
+                        WhichCaptures::Implicit
+                    }))
                     .syntax(syntax::Config::new().case_insensitive(!self.case_sensitive))
                     .build(&self.source.expanded)
                     .map_err(|e| {
@@ -104,10 +112,10 @@ pub fn lang_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables 
         (Lang::Ko, Spacing::Loose) => View::Compact,
         _ => View::Normalized,
     };
-    let all = |patterns: &[Pattern], view: View, case_sensitive: bool| -> Vec<Matcher> {
+    let all = |patterns: &[Pattern], view: View, case_sensitive: bool, captures: bool| -> Vec<Matcher> {
         patterns
             .iter()
-            .map(|p| Matcher::new(p, view, case_sensitive, profile))
+            .map(|p| Matcher::new(p, view, case_sensitive, captures, profile))
             .collect()
     };
     LangTables {
@@ -118,9 +126,9 @@ pub fn lang_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables 
                 let text = rule.lang(lang)?;
                 let view = view_for(rule.spacing);
                 Some(MatcherSet {
-                    patterns: all(&text.patterns, view, rule.case_sensitive),
-                    exceptions: all(&text.exceptions, view, rule.case_sensitive),
-                    weak: all(&text.weak, view, rule.case_sensitive),
+                    patterns: all(&text.patterns, view, rule.case_sensitive, text.rewrites_use_groups()),
+                    exceptions: all(&text.exceptions, view, rule.case_sensitive, false),
+                    weak: all(&text.weak, view, rule.case_sensitive, false),
                 })
             })
             .collect(),
@@ -130,8 +138,8 @@ pub fn lang_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables 
             .map(|s| {
                 let view = view_for(Spacing::Loose);
                 MatcherSet {
-                    patterns: all(&s.cues[lang.index()], view, false),
-                    exceptions: all(&s.exceptions[lang.index()], view, false),
+                    patterns: all(&s.cues[lang.index()], view, false, false),
+                    exceptions: all(&s.exceptions[lang.index()], view, false, false),
                     weak: Vec::new(),
                 }
             })

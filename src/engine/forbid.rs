@@ -18,13 +18,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
                 .as_deref()
                 .or(text.suggestion.as_deref())
         };
-        let uses_groups = text
-            .patterns
-            .iter()
-            .filter_map(|p| p.suggestion.as_deref())
-            .chain(text.suggestion.as_deref())
-            .any(|s| s.contains('$'));
-        for hit in pattern_hits(run.draft, set, &scope, uses_groups)? {
+        for hit in pattern_hits(run.draft, set, &scope, text.rewrites_use_groups())? {
             let suggestion = rewrite(&hit).map(|s| expand_groups(run, s, &hit));
             let mut finding = run.finding(
                 hit.range.clone(),

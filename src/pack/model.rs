@@ -75,6 +75,17 @@ pub struct Rule {
     pub criterion_origin: Origin,
 }
 
+impl RuleLang {
+    /// Whether a rewrite refers to capture groups (`$1`, `${name}`), so matches must record them.
+    pub fn rewrites_use_groups(&self) -> bool {
+        self.patterns
+            .iter()
+            .filter_map(|p| p.suggestion.as_deref())
+            .chain(self.suggestion.as_deref())
+            .any(|s| s.contains('$'))
+    }
+}
+
 impl Rule {
     pub fn lang(&self, lang: Lang) -> Option<&RuleLang> {
         self.langs[lang.index()].as_ref()
