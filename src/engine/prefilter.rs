@@ -94,34 +94,38 @@ fn concatenation(items: &[Node]) -> Facts {
     let mut clauses = Vec::new();
     let mut run = String::new();
     let mut all_exact = true;
-    let mut whole = String::new();
     for item in items {
-        // Flags such as (?i) consume nothing and do not interrupt a literal run.
-        if matches!(item, Node::Empty) {
-            continue;
-        }
-        let facts = analyse(item);
-        match facts.exact {
-            Some(text) => {
-                run.push_str(&text);
-                whole.push_str(&text);
-            }
-            None => {
-                all_exact = false;
-                if !run.is_empty() {
-                    clauses.push(vec![std::mem::take(&mut run)]);
+        match item {
+            // Flags such as (?i) consume nothing and do not interrupt a literal run.
+            Node::Empty => continue,
+            // Most nodes are single characters: extend the run without building facts for each.
+            Node::Literal(c) => run.extend(c.to_lowercase()),
+            _ => {
+                let facts = analyse(item);
+                match facts.exact {
+                    Some(text) => run.push_str(&text),
+                    None => {
+                        all_exact = false;
+                        if !run.is_empty() {
+                            clauses.push(vec![std::mem::take(&mut run)]);
+                        }
+                        clauses.extend(facts.into_clauses());
+                    }
                 }
-                clauses.extend(facts.into_clauses());
             }
         }
+    }
+    // When every item was exact, nothing was flushed and the run is the whole concatenation.
+    if all_exact {
+        return Facts {
+            clauses,
+            exact: Some(run),
+        };
     }
     if !run.is_empty() {
         clauses.push(vec![run]);
     }
-    Facts {
-        clauses,
-        exact: all_exact.then_some(whole),
-    }
+    Facts { clauses, exact: None }
 }
 
 /// Every branch must contribute: pick each branch's most selective clause and offer them together.
