@@ -6,8 +6,9 @@ use crate::text::{Draft, Role, Sentence};
 use std::ops::Range;
 
 /// The normalised-view ranges of the sentences a rule looks in. `any` is the body (greetings, headings and
-/// signatures excluded); `all` adds the greeting; `opener` and `closing` take a window of body sentences; `greeting` is the greeting;
-/// `near-cue` the body sentences within the window of a cue sentence, whose indices `cues` finds on demand.
+/// signatures excluded); `all` adds the greeting; `opener` and `closing` take a window of body sentences;
+/// `greeting` is the greeting; `near-cue` the body sentences within the window of a cue sentence, whose
+/// indices `cues` finds on demand.
 pub fn ranges(draft: &Draft, rule: &Rule, cues: impl FnOnce() -> Result<Vec<usize>>) -> Result<Vec<Range<usize>>> {
     Ok(match rule.scope {
         Scope::Any => draft.body().map(|s| s.range.clone()).collect(),
