@@ -2,6 +2,7 @@
 //! its pattern cannot match without (see `prefilter`) and compiles its regex only the first time a
 //! draft has them; the compiled regex is then kept for every later draft.
 
+use super::literals::{LiteralIndex, Presence};
 use super::prefilter::Requirement;
 use crate::error::{Error, Result};
 use crate::pack::{Pattern, RuleSet, Spacing};
@@ -38,7 +39,10 @@ fn engine_config(profile: Profile) -> meta::Config {
 #[derive(Debug)]
 pub struct Matcher {
     pub view: View,
+    lang: Lang,
     requirement: OnceLock<Requirement>,
+    /// The requirement's clauses as ids of a `LiteralIndex`, when the language has one.
+    clause_ids: OnceLock<Vec<Vec<u32>>>,
     source: Pattern,
     case_sensitive: bool,
     /// Whether a rewrite reads the pattern's capture groups; compiling without them is much cheaper.
@@ -48,23 +52,39 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    fn new(source: &Pattern, view: View, case_sensitive: bool, captures: bool, profile: Profile) -> Self {
+    fn new(source: &Pattern, lang: Lang, view: View, case_sensitive: bool, captures: bool, profile: Profile) -> Self {
         Matcher {
             profile,
             captures,
             view,
+            lang,
             requirement: OnceLock::new(),
+            clause_ids: OnceLock::new(),
             source: source.clone(),
             case_sensitive,
             regex: OnceLock::new(),
         }
     }
 
-    /// Whether the lower-cased view text has what the pattern needs.
-    pub fn may_match(&self, lower_view: &str) -> bool {
-        self.requirement
-            .get_or_init(|| Requirement::of(&self.source.expanded))
-            .admits(lower_view)
+    /// The literals the pattern cannot match without, analysed on first use.
+    pub fn requirement(&self) -> &Requirement {
+        self.requirement.get_or_init(|| Requirement::of(&self.source.expanded))
+    }
+
+    pub(super) fn set_clause_ids(&self, ids: Vec<Vec<u32>>) {
+        let _ = self.clause_ids.set(ids);
+    }
+
+    /// Whether the lower-cased view text has what the pattern needs: looked up in the draft's literal
+    /// presence when there is one for this language, else searched for.
+    pub fn may_match(&self, lower_view: &str, presence: &Presences) -> bool {
+        match (presence[self.lang.index()].as_ref(), self.clause_ids.get()) {
+            (Some(found), Some(clauses)) => {
+                let found = found.in_view(self.view);
+                clauses.iter().all(|c| c.iter().any(|&id| found[id as usize]))
+            }
+            _ => self.requirement().admits(lower_view),
+        }
     }
 
     /// The compiled regex, compiling it on first use.
@@ -105,9 +125,32 @@ pub struct MatcherSet {
 pub struct LangTables {
     pub rules: Vec<Option<MatcherSet>>,
     pub scenarios: Vec<MatcherSet>,
+    /// Built for `Profile::Throughput` only.
+    pub literals: Option<LiteralIndex>,
 }
 
+impl LangTables {
+    pub fn all_matchers(&self) -> impl Iterator<Item = &Matcher> {
+        self.rules
+            .iter()
+            .flatten()
+            .chain(&self.scenarios)
+            .flat_map(|s| s.patterns.iter().chain(&s.exceptions).chain(&s.weak))
+    }
+}
+
+/// Each language's literal presence in the draft being checked, indexed by `Lang::index`.
+pub type Presences = [Option<Presence>; 2];
+
 pub fn lang_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
+    let mut tables = matcher_tables(rules, lang, profile);
+    if profile == Profile::Throughput {
+        tables.literals = LiteralIndex::build(&tables);
+    }
+    tables
+}
+
+fn matcher_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
     let view_for = |spacing: Spacing| match (lang, spacing) {
         (Lang::Ko, Spacing::Loose) => View::Compact,
         _ => View::Normalized,
@@ -115,7 +158,7 @@ pub fn lang_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables 
     let all = |patterns: &[Pattern], view: View, case_sensitive: bool, captures: bool| -> Vec<Matcher> {
         patterns
             .iter()
-            .map(|p| Matcher::new(p, view, case_sensitive, captures, profile))
+            .map(|p| Matcher::new(p, lang, view, case_sensitive, captures, profile))
             .collect()
     };
     LangTables {
@@ -144,5 +187,6 @@ pub fn lang_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables 
                 }
             })
             .collect(),
+        literals: None,
     }
 }

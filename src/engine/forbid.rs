@@ -1,12 +1,12 @@
 //! `forbid`: every match in scope is a finding at its span, with the rewrite as a replacement.
 
-use super::matching::{pattern_hits, Hit, Scope};
+use super::matching::{pattern_hits, Hit};
 use super::RuleRun;
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
 
 pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
-    let scope = Scope { ranges: &run.scope };
+    let scope = run.scope();
     for &(lang, tables) in run.tables {
         let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
             continue;

@@ -2,7 +2,7 @@
 //! the share of body sentences holding one); `words` and `hangul` measure each sentence in scope;
 //! `position` says how far into the scope the first match sits.
 
-use super::matching::{pattern_hits, Hit, Scope};
+use super::matching::{pattern_hits, Hit};
 use super::RuleRun;
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
@@ -25,7 +25,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
 
 /// Matches of the rule's patterns in scope, in every language of the draft, in text order.
 fn hits_in_scope(run: &RuleRun) -> Result<Vec<Hit>> {
-    let scope = Scope { ranges: &run.scope };
+    let scope = run.scope();
     let mut hits = Vec::new();
     for &(lang, tables) in run.tables {
         if let (Some(set), Some(_)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) {

@@ -1,7 +1,7 @@
 //! Running compiled patterns over a draft: matches as normalised-view ranges, restricted to a scope
 //! and with exceptions removed.
 
-use super::compile::{Matcher, MatcherSet};
+use super::compile::{Matcher, MatcherSet, Presences};
 use crate::error::Result;
 use crate::text::Draft;
 use regex_automata::PatternID;
@@ -21,13 +21,15 @@ pub struct Hit {
 /// The normalised-view ranges of the sentences a rule may look in.
 pub struct Scope<'a> {
     pub ranges: &'a [Range<usize>],
+    /// The draft's literal presence per language, for the prefilter.
+    pub presence: &'a Presences,
 }
 
 /// All matches of one matcher inside the scope, in order. Each sentence is searched on its own, so
 /// `^` and `$` in a pattern anchor at the start and end of a sentence and no match spans two sentences.
 pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) -> Result<Vec<Hit>> {
     let mut out = Vec::new();
-    if scope.ranges.is_empty() || !matcher.may_match(draft.lower_view(matcher.view)) {
+    if scope.ranges.is_empty() || !matcher.may_match(draft.lower_view(matcher.view), scope.presence) {
         return Ok(out);
     }
     let regex = matcher.regex()?;

@@ -5,6 +5,7 @@ mod compile;
 mod forbid;
 mod level;
 mod limit;
+mod literals;
 mod matching;
 mod prefilter;
 mod require;
@@ -15,8 +16,9 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Span, SuggestionAction};
 use crate::pack::{Kind, Rule, RuleSet};
 use crate::text::{Draft, Lang, Langs};
-use compile::LangTables;
 pub use compile::Profile;
+use compile::{LangTables, Presences};
+use matching::Scope;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -129,9 +131,13 @@ impl Linter {
         let langs = options.lang.map_or(draft.langs(), Langs::only);
         let tables: Vec<(Lang, &LangTables)> = langs.iter().map(|l| (l, self.tables(l))).collect();
         let body: Vec<Range<usize>> = draft.body().map(|s| s.range.clone()).collect();
+        let mut presence: Presences = Default::default();
+        for (lang, t) in &tables {
+            presence[lang.index()] = t.literals.as_ref().map(|index| index.presence(draft));
+        }
         let scenarios: Vec<String> = match &options.scenarios {
             Some(forced) => forced.clone(),
-            None => scenario::detect(draft, &self.rules.scenarios, &tables, &body)?,
+            None => scenario::detect(draft, &self.rules.scenarios, &tables, &body, &presence)?,
         };
 
         let mut findings = Vec::new();
@@ -151,6 +157,7 @@ impl Linter {
                 scope: Vec::new(),
                 scenarios: &self.rules.scenarios,
                 body: &body,
+                presence: &presence,
             };
             run.scope = scope::ranges(draft, rule, || run.cue_sentences())?;
             match rule.kind {
@@ -181,9 +188,18 @@ pub(crate) struct RuleRun<'a> {
     scenarios: &'a [crate::pack::Scenario],
     /// Normalised-view ranges of the draft's body sentences.
     body: &'a [Range<usize>],
+    presence: &'a Presences,
 }
 
 impl RuleRun<'_> {
+    /// Where the rule's patterns are searched.
+    fn scope(&self) -> Scope<'_> {
+        Scope {
+            ranges: &self.scope,
+            presence: self.presence,
+        }
+    }
+
     /// The indices (into the body) of the sentences holding a cue of one of the rule's scenarios.
     fn cue_sentences(&self) -> Result<Vec<usize>> {
         let indices: Vec<usize> = self
@@ -193,7 +209,7 @@ impl RuleRun<'_> {
             .filter(|(_, s)| self.rule.when.contains(&s.id))
             .map(|(i, _)| i)
             .collect();
-        scenario::cue_sentences(self.draft, &indices, self.tables, self.body)
+        scenario::cue_sentences(self.draft, &indices, self.tables, self.body, self.presence)
     }
 
     /// The last body sentence holding a cue of one of the rule's scenarios.
@@ -254,7 +270,7 @@ mod tests {
     use crate::pack::RuleSet;
     use crate::text::{Draft, Lang};
 
-    /// Every text the project ships: rule examples, example drafts and held-out replies.
+    /// Every text the project ships: rule examples, example drafts, held-out and corpus replies.
     fn shipped_texts(rules: &RuleSet) -> Vec<String> {
         let mut texts: Vec<String> = rules
             .rules
@@ -262,7 +278,7 @@ mod tests {
             .flat_map(|r| r.languages().filter_map(|l| r.lang(l)).collect::<Vec<_>>())
             .flat_map(|t| t.examples.bad.iter().chain(&t.examples.good).cloned())
             .collect();
-        for dir in ["examples/drafts", "tests/heldout"] {
+        for dir in ["examples/drafts", "tests/heldout", "tests/corpus/en", "tests/corpus/ko"] {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.extension().is_some_and(|e| e == "txt") {
@@ -279,17 +295,22 @@ mod tests {
         let drafts: Vec<Draft> = shipped_texts(&rules).into_iter().map(Draft::new).collect();
         let mut checked = 0;
         for lang in Lang::ALL {
-            let tables = lang_tables(&rules, lang, super::Profile::QuickStart);
-            let sets = tables.rules.iter().flatten().chain(&tables.scenarios);
-            for matcher in sets.flat_map(|s| s.patterns.iter().chain(&s.exceptions).chain(&s.weak)) {
-                for draft in &drafts {
+            // Throughput tables carry the literal index, so both ways of prefiltering are checked.
+            let tables = lang_tables(&rules, lang, super::Profile::Throughput);
+            let index = tables
+                .literals
+                .as_ref()
+                .expect("throughput tables have a literal index");
+            for draft in &drafts {
+                let mut presence: super::Presences = Default::default();
+                presence[lang.index()] = Some(index.presence(draft));
+                for matcher in tables.all_matchers() {
                     let view = draft.view(matcher.view);
                     if matcher.regex().unwrap().is_match(view) {
                         checked += 1;
-                        assert!(
-                            matcher.may_match(draft.lower_view(matcher.view)),
-                            "{matcher:?} on {view:?}"
-                        );
+                        let lower = draft.lower_view(matcher.view);
+                        assert!(matcher.may_match(lower, &Default::default()), "{matcher:?} on {view:?}");
+                        assert!(matcher.may_match(lower, &presence), "{matcher:?} (index) on {view:?}");
                     }
                 }
             }

@@ -34,8 +34,8 @@ impl Requirement {
             .all(|clause| clause.iter().any(|lit| lower_text.contains(lit.as_str())))
     }
 
-    #[cfg(test)]
-    fn clauses(&self) -> &[Vec<String>] {
+    /// The clauses: each a set of alternative literals, one of which must occur.
+    pub fn clauses(&self) -> &[Vec<String>] {
         &self.clauses
     }
 }

@@ -1,13 +1,13 @@
 //! `require`: when no pattern matches in scope, the rule fires: at each weak phrase ("soon") if the
 //! draft has any, otherwise once, anchored at the sentence after which the missing sentence belongs.
 
-use super::matching::{any_pattern_hit, weak_hits, Scope};
+use super::matching::{any_pattern_hit, weak_hits};
 use super::{scope, RuleRun};
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
 
 pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
-    let scope = Scope { ranges: &run.scope };
+    let scope = run.scope();
     let mut weak = Vec::new();
     for &(lang, tables) in run.tables {
         let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {

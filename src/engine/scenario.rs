@@ -1,6 +1,6 @@
 //! Tagging a draft with scenarios from cue phrases.
 
-use super::compile::LangTables;
+use super::compile::{LangTables, Presences};
 use super::matching::{any_pattern_hit, pattern_hits, Scope};
 use crate::error::Result;
 use crate::pack::Scenario;
@@ -13,8 +13,9 @@ pub fn detect(
     scenarios: &[Scenario],
     tables: &[(Lang, &LangTables)],
     body: &[Range<usize>],
+    presence: &Presences,
 ) -> Result<Vec<String>> {
-    let scope = Scope { ranges: body };
+    let scope = Scope { ranges: body, presence };
     let mut tags = Vec::new();
     for (i, scenario) in scenarios.iter().enumerate() {
         for (_, t) in tables {
@@ -35,8 +36,9 @@ pub fn cue_sentences(
     scenarios: &[usize],
     tables: &[(Lang, &LangTables)],
     body: &[Range<usize>],
+    presence: &Presences,
 ) -> Result<Vec<usize>> {
-    let scope = Scope { ranges: body };
+    let scope = Scope { ranges: body, presence };
     let mut found = Vec::new();
     for &i in scenarios {
         for (_, t) in tables {
