@@ -138,7 +138,7 @@ fn a_pack_that_is_fine_loads() {
 
 #[test]
 fn rubric_rejects_rules_feeding_unknown_criteria() {
-    let mut rules = RuleSet::default();
+    let mut rules = RuleSet::builtin().unwrap();
     rules
         .add_source(
             "team.toml",
@@ -151,6 +151,66 @@ fn rubric_rejects_rules_feeding_unknown_criteria() {
         err,
         "team.toml:9:13: rule 'r1': criterion 'compliance' is not in the rubric 'default' (it has: apology, ownership, resolution, tone, personal)"
     );
+}
+
+#[test]
+fn rubric_rejects_a_criterion_listing_an_unknown_rule_and_names_it() {
+    let text = std::fs::read_to_string("rules/rubric.toml")
+        .unwrap()
+        .replace("\"no-template-opener\"", "\"no-templat-opener\"");
+    let rubric = Rubric::from_source("ours.toml", &text).unwrap();
+    let err = rubric
+        .check_rules(&RuleSet::builtin().unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("ours.toml:")
+            && err.contains("criterion 'apology' lists rule 'no-templat-opener', which is not loaded; did you mean 'no-template-opener'?"),
+        "{err}"
+    );
+    // A glob that matches nothing is named too.
+    let text = std::fs::read_to_string("rules/rubric.toml")
+        .unwrap()
+        .replace("\"refusal-*\"", "\"refusl-*\"");
+    let err = Rubric::from_source("ours.toml", &text)
+        .unwrap()
+        .check_rules(&RuleSet::builtin().unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("lists rule 'refusl-*'"), "{err}");
+}
+
+#[test]
+fn a_rubric_maps_rules_to_criteria_over_their_packs() {
+    use replylint::{CheckOptions, Draft, Linter};
+    let text = std::fs::read_to_string("rules/rubric.toml")
+        .unwrap()
+        .replace("rules = [\"no-template-opener\", ", "rules = [");
+    // Move the stock-opener rule from apology to tone.
+    let text = text.replace(
+        "rules = [\"positive-language\", ",
+        "rules = [\"no-template-opener\", \"positive-language\", ",
+    );
+    let rubric = Rubric::from_source("ours.toml", &text).unwrap();
+    let rules = RuleSet::builtin().unwrap();
+    rubric.check_rules(&rules).unwrap();
+    assert_eq!(rubric.criterion_of("no-template-opener", "apology"), "tone");
+    assert_eq!(rubric.criterion_of("refusal-upfront", "resolution"), "resolution");
+    let outcome = Linter::new(rules)
+        .check(
+            &Draft::new("Hi Dana,\nSorry for the inconvenience. Your refund went out today."),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+    let deductions = rubric.deductions(&outcome);
+    let opener = deductions
+        .iter()
+        .find(|d| d.rule == "no-template-opener")
+        .expect("a deduction");
+    assert_eq!((opener.criterion.as_str(), opener.penalty), ("tone", 35));
+    let grade = rubric.grade(&outcome);
+    let tone = grade.criteria.iter().find(|c| c.id == "tone").unwrap();
+    assert_eq!(tone.score, Some(65));
 }
 
 #[test]

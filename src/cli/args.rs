@@ -32,6 +32,100 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule: what it catches, why, examples and the rewrite
     Explain(ExplainArgs),
+    /// Grade practice replies: a score, a letter and per-criterion scores per reply, and a class summary
+    Grade(GradeArgs),
+    /// Show the grading rubric in force
+    Rubric(RubricArgs),
+}
+
+/// How `grade` reads its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// By file extension: .csv, .jsonl/.ndjson, anything else is one reply
+    Auto,
+    Text,
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GradeFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  replylint grade practice/\n  \
+    replylint grade answers.csv --text-column reply --id-column trainee --scenario-column scenario\n  \
+    replylint grade answers.jsonl --format csv > grades.csv\n  \
+    replylint grade practice/ --format html -o report.html\n  \
+    replylint grade reply.txt --rubric our-rubric.toml --explain\n\n\
+    Exit codes: 0 every reply graded, 1 some replies or rows could not be read (the rest are graded), \
+    2 usage, pack or rubric error.")]
+pub struct GradeArgs {
+    /// Replies: text files, folders, CSV or JSON Lines files, or `-` for standard input
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to read the inputs
+    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+    pub input: InputKind,
+
+    /// CSV column or JSON field holding the reply [default: text, reply, body, message or content]
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+
+    /// CSV column or JSON field naming the reply (trainee, ticket) [default: id, trainee, ticket or name]
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+
+    /// CSV column or JSON field with the scenario, overriding detection [default: scenario]
+    #[arg(long, value_name = "NAME")]
+    pub scenario_column: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = GradeFormat::Table)]
+    pub format: GradeFormat,
+
+    /// Write the report to this file (written whole, or not at all) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Show each criterion's deductions, line by line
+    #[arg(long)]
+    pub explain: bool,
+
+    /// A model answer: show which criteria each reply loses that it keeps
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+
+    /// Language of the replies
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+
+    #[command(flatten)]
+    pub packs: PackArgs,
+
+    /// Grading rubric to use instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RubricArgs {
+    /// Print the rubric's TOML (ready to copy and edit) instead of a summary
+    #[arg(long)]
+    pub print: bool,
+
+    /// The rubric to show instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub packs: PackArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -1,9 +1,11 @@
 //! `replylint check`: lint drafts and print findings with grades.
 
 use super::args::{CheckArgs, Format, LangArg};
-use super::{load_rules, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{load_rubric, load_rules, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::engine::Outcome;
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
+use crate::grade::Grade;
 use crate::grade::Rubric;
 use crate::input::{self, Source};
 use crate::report::{human, json, DraftResult, Report};
@@ -16,21 +18,13 @@ const THROUGHPUT_FROM: usize = 20;
 
 pub fn run(args: CheckArgs) -> Result<u8> {
     let rules = load_rules(&args.packs)?;
-    let rubric = match &args.rubric {
-        Some(path) => Rubric::from_path(path)?,
-        None => Rubric::builtin()?,
-    };
-    rubric.check_rules(&rules)?;
+    let rubric = load_rubric(args.rubric.as_deref(), &rules)?;
     let mut linter = Linter::new(rules);
     linter.select(&args.select)?;
     linter.ignore(&args.ignore)?;
     linter.check_scenarios(&args.scenario)?;
     let options = CheckOptions {
-        lang: match args.lang {
-            LangArg::Auto => None,
-            LangArg::Ko => Some(Lang::Ko),
-            LangArg::En => Some(Lang::En),
-        },
+        lang: lang_option(args.lang),
         scenarios: (!args.scenario.is_empty()).then(|| args.scenario.clone()),
     };
 
@@ -76,12 +70,35 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, source: &Source) -> Result<DraftResult> {
     let text = source.read()?;
     let draft = Draft::new(text);
-    let outcome = linter.check(&draft, options)?;
-    let grade = rubric.grade(&outcome);
+    let (outcome, grade) = check_and_grade(linter, rubric, &draft, options)?;
     Ok(DraftResult {
         source: source.name().to_string(),
         draft,
         outcome,
         grade,
     })
+}
+
+/// Lints a draft and grades it; findings report the criterion they count against under the rubric.
+pub(super) fn check_and_grade(
+    linter: &Linter,
+    rubric: &Rubric,
+    draft: &Draft,
+    options: &CheckOptions,
+) -> Result<(Outcome, Grade)> {
+    let mut outcome = linter.check(draft, options)?;
+    for finding in &mut outcome.findings {
+        finding.criterion = rubric.criterion_of(&finding.rule, &finding.criterion).to_string();
+    }
+    let grade = rubric.grade(&outcome);
+    Ok((outcome, grade))
+}
+
+/// `--lang` as check options.
+pub(super) fn lang_option(lang: LangArg) -> Option<Lang> {
+    match lang {
+        LangArg::Auto => None,
+        LangArg::Ko => Some(Lang::Ko),
+        LangArg::En => Some(Lang::En),
+    }
 }

@@ -3,6 +3,8 @@
 mod args;
 mod check;
 mod explain;
+mod grade;
+mod rubric;
 mod rules;
 
 pub use args::Cli;
@@ -24,6 +26,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Grade(args) => grade::run(args),
+        Command::Rubric(args) => rubric::run(args),
     }
 }
 
@@ -45,6 +49,40 @@ fn load_rules(packs: &PackArgs) -> Result<RuleSet> {
         rules.add_path(path)?;
     }
     Ok(rules)
+}
+
+/// The rubric given, or the built-in one, checked against the loaded rules.
+fn load_rubric(path: Option<&std::path::Path>, rules: &RuleSet) -> Result<crate::grade::Rubric> {
+    let rubric = match path {
+        Some(path) => crate::grade::Rubric::from_path(path)?,
+        None => crate::grade::Rubric::builtin()?,
+    };
+    rubric.check_rules(rules)?;
+    Ok(rubric)
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so a
+/// reader never sees half a report and a failed run leaves the old file as it was.
+fn write_atomically(path: &std::path::Path, text: &str) -> Result<()> {
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| crate::error::Error::input(shown.clone(), format!("cannot write: {e}"));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.replylint-{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()))
+        .and_then(|_| std::fs::rename(&temp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.

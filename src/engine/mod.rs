@@ -19,7 +19,7 @@ use crate::text::{Draft, Lang, Langs};
 pub use compile::Profile;
 use compile::{LangTables, Presences};
 use matching::Scope;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -30,8 +30,9 @@ pub struct Outcome {
     pub scenarios: Vec<String>,
     /// Sorted by position, then rule id.
     pub findings: Vec<Finding>,
-    /// The criteria fed by at least one rule that ran on this draft (its language and scenarios).
-    pub applicable_criteria: BTreeSet<String>,
+    /// The rules that ran on this draft (its language and scenarios), with the criterion each feeds by
+    /// its own pack; a rubric may map them differently.
+    pub applicable_rules: BTreeMap<String, String>,
 }
 
 /// Per-draft choices that override detection.
@@ -141,14 +142,14 @@ impl Linter {
         };
 
         let mut findings = Vec::new();
-        let mut applicable_criteria = BTreeSet::new();
+        let mut applicable_rules = BTreeMap::new();
         for (index, rule) in self.rules.rules.iter().enumerate() {
             let in_language = langs.iter().any(|l| rule.lang(l).is_some());
             let in_scenario = rule.when.is_empty() || rule.when.iter().any(|w| scenarios.contains(w));
             if !self.active[index] || !in_language || !in_scenario {
                 continue;
             }
-            applicable_criteria.insert(rule.criterion.clone());
+            applicable_rules.insert(rule.id.clone(), rule.criterion.clone());
             let mut run = RuleRun {
                 draft,
                 rule,
@@ -172,7 +173,7 @@ impl Linter {
             langs,
             scenarios,
             findings,
-            applicable_criteria,
+            applicable_rules,
         })
     }
 }

@@ -24,18 +24,53 @@ pub struct Grade {
     pub capped: Option<String>,
 }
 
+/// One point lost: which finding cost how much, against which criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deduction {
+    pub criterion: String,
+    pub rule: String,
+    pub severity: crate::finding::Severity,
+    pub penalty: u32,
+    pub line: usize,
+    pub excerpt: String,
+}
+
 impl Rubric {
+    /// Every finding's cost, in the order of the rubric's criteria and then of the findings.
+    pub fn deductions(&self, outcome: &Outcome) -> Vec<Deduction> {
+        self.criteria
+            .iter()
+            .flat_map(|c| {
+                outcome
+                    .findings
+                    .iter()
+                    .filter(move |f| self.criterion_of(&f.rule, &f.criterion) == c.id)
+                    .map(move |f| Deduction {
+                        criterion: c.id.clone(),
+                        rule: f.rule.clone(),
+                        severity: f.severity,
+                        penalty: self.penalties.of(f.severity),
+                        line: f.span.line,
+                        excerpt: f.excerpt.clone(),
+                    })
+            })
+            .collect()
+    }
+
     pub fn grade(&self, outcome: &Outcome) -> Grade {
+        let deductions = self.deductions(outcome);
         let criteria: Vec<CriterionScore> = self
             .criteria
             .iter()
             .map(|c| {
-                let applicable = outcome.applicable_criteria.contains(&c.id);
-                let lost: u32 = outcome
-                    .findings
+                let applicable = outcome
+                    .applicable_rules
                     .iter()
-                    .filter(|f| f.criterion == c.id)
-                    .map(|f| self.penalties.of(f.severity))
+                    .any(|(rule, own)| self.criterion_of(rule, own) == c.id);
+                let lost: u32 = deductions
+                    .iter()
+                    .filter(|d| d.criterion == c.id)
+                    .map(|d| d.penalty)
                     .sum();
                 CriterionScore {
                     id: c.id.clone(),

@@ -52,6 +52,24 @@ pub struct Criterion {
     #[serde(default)]
     pub title: String,
     pub weight: u32,
+    /// Rule ids (or `prefix-*` globs) this criterion takes, whatever criterion their pack names. A rule
+    /// no criterion lists feeds the criterion its pack names.
+    #[serde(default)]
+    pub rules: Vec<Spanned<String>>,
+}
+
+impl Criterion {
+    fn takes(&self, rule: &str) -> bool {
+        self.rules.iter().any(|r| matches_rule(r.get_ref(), rule))
+    }
+}
+
+/// An exact id, or a glob with one `*` ("refusal-*", "korean-*").
+fn matches_rule(pattern: &str, rule: &str) -> bool {
+    match pattern.split_once('*') {
+        Some((head, tail)) => rule.len() >= head.len() + tail.len() && rule.starts_with(head) && rule.ends_with(tail),
+        None => pattern == rule,
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +98,9 @@ pub struct Rubric {
     pub caps: Vec<Cap>,
     /// Where each cap was written, for errors found when rules are known.
     cap_origins: Vec<Origin>,
+    /// The file it came from and its text, for `replylint rubric --print` and errors.
+    pub file: String,
+    pub source: String,
 }
 
 impl Rubric {
@@ -145,13 +166,45 @@ impl Rubric {
             bands,
             cap_origins: parsed.cap.iter().map(|c| at(c.span().start)).collect(),
             caps: parsed.cap.into_iter().map(Spanned::into_inner).collect(),
+            file: file.to_string(),
+            source: text.to_string(),
         })
     }
 
-    /// Every rule must feed a criterion of this rubric, and every cap must name a loaded rule.
+    /// The criterion a rule's findings count against: the first criterion listing the rule, else the one
+    /// its pack names.
+    pub fn criterion_of<'a>(&'a self, rule: &str, own: &'a str) -> &'a str {
+        self.criteria
+            .iter()
+            .find(|c| c.takes(rule))
+            .map_or(own, |c| c.id.as_str())
+    }
+
+    /// Every rule must feed a criterion of this rubric, every rule a criterion lists must be loaded, and
+    /// every cap must name a loaded rule.
     pub fn check_rules(&self, rules: &RuleSet) -> Result<()> {
+        let at = |offset: usize| Origin::at(&self.file, &self.source, offset);
+        for criterion in &self.criteria {
+            for listed in &criterion.rules {
+                let name = listed.get_ref();
+                if !rules.rules.iter().any(|r| matches_rule(name, &r.id)) {
+                    let hint = crate::suggest::closest(name, rules.rules.iter().map(|r| r.id.as_str()))
+                        .map(|c| format!("; did you mean '{c}'?"))
+                        .unwrap_or_default();
+                    return Err(Error::config(
+                        at(listed.span().start),
+                        None,
+                        format!(
+                            "criterion '{}' lists rule '{name}', which is not loaded{hint}",
+                            criterion.id
+                        ),
+                    ));
+                }
+            }
+        }
         for rule in &rules.rules {
-            if !self.criteria.iter().any(|c| c.id == rule.criterion) {
+            let criterion = self.criterion_of(&rule.id, &rule.criterion);
+            if !self.criteria.iter().any(|c| c.id == criterion) {
                 let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).collect();
                 return Err(Error::config(
                     rule.criterion_origin.clone(),

@@ -1,6 +1,8 @@
 //! Where drafts come from: files, folders (recursively) and standard input; and turning their bytes
 //! into text with a clear error for anything that is not a usable draft.
 
+pub mod records;
+
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -25,6 +27,24 @@ impl Source {
             Source::Stdin => "-",
             Source::File { shown, .. } => shown,
         }
+    }
+
+    /// A named file as a source, shown as given.
+    pub fn file(path: &Path) -> Self {
+        file(path)
+    }
+
+    /// Reads a batch (CSV, JSON Lines) from standard input: the batch limit, not the one-draft limit.
+    pub fn read_batch(&self) -> Result<String> {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(records::MAX_BATCH_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::input("-", format!("cannot read standard input: {e}")))?;
+        if bytes.len() > records::MAX_BATCH_BYTES {
+            return Err(Error::input("-", "more than the batch limit"));
+        }
+        decode(self.name(), bytes)
     }
 
     /// Reads and decodes the draft.

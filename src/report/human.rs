@@ -77,7 +77,11 @@ fn finding_block(out: &mut String, result: &DraftResult, f: &Finding) {
 }
 
 fn letter(grade: &Grade) -> ColoredString {
-    let text = grade.letter.as_str();
+    coloured_letter(&grade.letter)
+}
+
+/// A letter grade coloured by band: A and B green, C and D yellow, the rest red.
+pub(crate) fn coloured_letter(text: &str) -> ColoredString {
     match text {
         "A" | "B" => text.green().bold(),
         "C" | "D" => text.yellow().bold(),

@@ -27,8 +27,9 @@ struct JsonResult<'a> {
     findings: Vec<JsonFinding<'a>>,
 }
 
+/// A finding as the JSON contract shows it; `grade --format json` shows findings the same way.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(crate) struct JsonFinding<'a> {
     rule: &'a str,
     pack: &'a str,
     severity: Severity,

@@ -1,6 +1,8 @@
 //! Reports: the checked drafts with their findings and grades, and one renderer per format. Renderers
 //! read a `Report`; they never re-run rules or recompute grades.
 
+pub mod grades;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod rules;

@@ -1,0 +1,310 @@
+//! Batches of replies in one file: CSV (a header row, RFC 4180 quoting) or JSON Lines (one object per line),
+//! with the reply text, an id and a scenario taken from named columns or fields. A row that cannot be used
+//! is an error naming its line; the other rows are still read.
+
+use super::decode;
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// The largest batch file accepted: hundreds of replies fit in a few megabytes.
+pub const MAX_BATCH_BYTES: usize = 64 << 20;
+
+/// Which columns (CSV) or fields (JSON Lines) hold what.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    pub text: Column,
+    pub id: Column,
+    pub scenario: Column,
+}
+
+/// A column the user named (it must exist), or the usual names to look for when they did not.
+#[derive(Debug, Clone)]
+pub enum Column {
+    Named(String),
+    Usual(&'static [&'static str]),
+}
+
+impl Columns {
+    /// The flags as given; unnamed columns are looked for under their usual names.
+    pub fn new(text: Option<String>, id: Option<String>, scenario: Option<String>) -> Self {
+        let pick = |named: Option<String>, usual| named.map_or(Column::Usual(usual), Column::Named);
+        Columns {
+            text: pick(text, &["text", "reply", "body", "message", "content"]),
+            id: pick(id, &["id", "trainee", "ticket", "name"]),
+            scenario: pick(scenario, &["scenario"]),
+        }
+    }
+}
+
+impl Column {
+    /// Which of the available names this column is: `Err` when a named column is missing.
+    fn resolve<'a>(&self, available: &[&'a str]) -> std::result::Result<Option<&'a str>, String> {
+        match self {
+            Column::Named(name) => available
+                .iter()
+                .find(|n| n.trim() == name)
+                .copied()
+                .map(Some)
+                .ok_or_else(|| name.clone()),
+            Column::Usual(names) => Ok(names
+                .iter()
+                .find_map(|u| available.iter().find(|n| n.trim() == *u).copied())),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Column::Named(name) => format!("'{name}'"),
+            Column::Usual(names) => names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(" or "),
+        }
+    }
+}
+
+/// One reply read from a batch: where it came from (`answers.csv:12`), its id and scenario if the batch
+/// gives them, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub origin: String,
+    pub id: Option<String>,
+    pub scenario: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchFormat {
+    Csv,
+    Jsonl,
+}
+
+impl BatchFormat {
+    /// The format a file's extension says, if it names a batch format.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(BatchFormat::Csv),
+            "jsonl" | "ndjson" => Some(BatchFormat::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a batch file. A file that cannot be read at all is one error; otherwise each unusable row is one.
+pub fn read(path: &Path, shown: &str, format: BatchFormat, columns: &Columns) -> (Vec<Record>, Vec<Error>) {
+    match load(path, shown) {
+        Ok(text) => match format {
+            BatchFormat::Csv => parse_csv(shown, &text, columns),
+            BatchFormat::Jsonl => parse_jsonl(shown, &text, columns),
+        },
+        Err(e) => (Vec::new(), vec![e]),
+    }
+}
+
+fn load(path: &Path, shown: &str) -> Result<String> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_BATCH_BYTES as u64 {
+        return Err(Error::input(
+            shown,
+            format!(
+                "{size} bytes is more than the {} MiB limit for a batch",
+                MAX_BATCH_BYTES >> 20
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::input(shown, format!("cannot read: {e}")))?;
+    decode(shown, bytes)
+}
+
+/// Parses CSV text whose first row names the columns.
+pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Vec<Error>) {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![Error::input(shown, format!("cannot read the header row: {e}"))],
+            )
+        }
+    };
+    let names: Vec<&str> = headers.iter().collect();
+    let missing = |wanted: String| {
+        Error::input(
+            format!("{shown}:1"),
+            format!("no column {wanted} in the header (columns: {})", names.join(", ")),
+        )
+    };
+    let position = |column: &Column| -> std::result::Result<Option<usize>, Error> {
+        let found = column.resolve(&names).map_err(|name| missing(format!("'{name}'")))?;
+        Ok(found.and_then(|f| names.iter().position(|n| *n == f)))
+    };
+    let text_at = match position(&columns.text) {
+        Ok(Some(at)) => at,
+        Ok(None) => return (Vec::new(), vec![missing(columns.text.describe())]),
+        Err(e) => return (Vec::new(), vec![e]),
+    };
+    let (id_at, scenario_at) = match (position(&columns.id), position(&columns.scenario)) {
+        (Ok(id), Ok(scenario)) => (id, scenario),
+        (Err(e), _) | (_, Err(e)) => return (Vec::new(), vec![e]),
+    };
+    let text_name = names[text_at];
+
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for row in reader.records() {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(Error::input(format!("{shown}:{line}"), csv_problem(&e)));
+                continue;
+            }
+        };
+        let origin = format!("{shown}:{}", row.position().map_or(0, |p| p.line()));
+        let cell = |at: Option<usize>| at.and_then(|i| row.get(i)).map(str::trim).filter(|s| !s.is_empty());
+        match cell(Some(text_at)) {
+            Some(text) => records.push(Record {
+                origin,
+                id: cell(id_at).map(str::to_string),
+                scenario: cell(scenario_at).map(str::to_string),
+                text: text.to_string(),
+            }),
+            None => errors.push(Error::input(origin, format!("the '{text_name}' cell is empty"))),
+        }
+    }
+    (records, errors)
+}
+
+fn csv_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("the row has {len} cells where the header has {expected_len}")
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Parses JSON Lines: one object per non-blank line.
+pub fn parse_jsonl(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Vec<Error>) {
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let origin = format!("{shown}:{}", index + 1);
+        match parse_object(line, columns) {
+            Ok(mut record) => {
+                record.origin = origin;
+                records.push(record);
+            }
+            Err(message) => errors.push(Error::input(origin, message)),
+        }
+    }
+    (records, errors)
+}
+
+fn parse_object(line: &str, columns: &Columns) -> std::result::Result<Record, String> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
+    let object = value.as_object().ok_or("the line is not a JSON object")?;
+    let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    // Ids are often numbers (ticket 1042); scenarios and text must be strings.
+    let field = |column: &Column, numbers: bool| -> std::result::Result<Option<String>, String> {
+        let name = column
+            .resolve(&keys)
+            .map_err(|name| format!("no field '{name}' (fields: {})", keys.join(", ")))?;
+        match name.and_then(|n| object.get(n)) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
+            Some(serde_json::Value::Number(n)) if numbers => Ok(Some(n.to_string())),
+            Some(_) => Err(format!("field '{}' is not a string", name.unwrap_or_default())),
+        }
+    };
+    let text = field(&columns.text, false)?.ok_or_else(|| {
+        format!(
+            "no text in field {} (fields: {})",
+            columns.text.describe(),
+            keys.join(", ")
+        )
+    })?;
+    Ok(Record {
+        origin: String::new(),
+        id: field(&columns.id, true)?,
+        scenario: field(&columns.scenario, false)?,
+        text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns() -> Columns {
+        Columns::new(Some("reply".into()), Some("trainee".into()), None)
+    }
+
+    #[test]
+    fn csv_quoting_newlines_and_bad_rows() {
+        let text = "trainee,reply\nana,\"Hi, Dana.\nLine two with \"\"quotes\"\".\"\nbo,\nci,ok,extra\ndee,Fine.\n";
+        let (records, errors) = parse_csv("a.csv", text, &columns());
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].text, "Hi, Dana.\nLine two with \"quotes\".");
+        assert_eq!(records[0].id.as_deref(), Some("ana"));
+        assert_eq!(records[0].origin, "a.csv:2");
+        assert_eq!(records[1].origin, "a.csv:6");
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "a.csv:4: the 'reply' cell is empty",
+                "a.csv:5: the row has 3 cells where the header has 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_missing_column_is_named() {
+        let (records, errors) = parse_csv("a.csv", "name,body\nx,y\n", &columns());
+        assert!(records.is_empty());
+        assert_eq!(
+            errors[0].to_string(),
+            "a.csv:1: no column 'reply' in the header (columns: name, body)"
+        );
+    }
+
+    #[test]
+    fn jsonl_objects_numbers_and_broken_lines() {
+        let text = "{\"trainee\": 7, \"reply\": \"Hello\"}\n\nnot json\n[1]\n{\"trainee\": \"x\"}\n";
+        let (records, errors) = parse_jsonl("a.jsonl", text, &columns());
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].id.as_deref(), Some("7"));
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(shown[0].starts_with("a.jsonl:3: not valid JSON"), "{shown:?}");
+        assert_eq!(shown[1], "a.jsonl:4: the line is not a JSON object");
+        assert_eq!(shown[2], "a.jsonl:5: no field 'reply' (fields: trainee)");
+    }
+
+    #[test]
+    fn usual_column_names_are_found_when_none_is_named() {
+        let usual = Columns::new(None, None, None);
+        let (records, _) = parse_csv(
+            "a.csv",
+            "trainee,scenario,reply
+ana,refusal,Hello
+",
+            &usual,
+        );
+        assert_eq!(records[0].id.as_deref(), Some("ana"));
+        assert_eq!(records[0].scenario.as_deref(), Some("refusal"));
+        let (_, errors) = parse_csv(
+            "a.csv",
+            "who,what
+ana,Hello
+",
+            &usual,
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "a.csv:1: no column 'text' or 'reply' or 'body' or 'message' or 'content' in the header (columns: who, what)"
+        );
+    }
+}
