@@ -106,6 +106,11 @@ pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
 
+    /// The practice scenario (problem, refusal, ...) for replies whose batch does not say, instead of
+    /// detecting it
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+
     #[command(flatten)]
     pub packs: PackArgs,
 

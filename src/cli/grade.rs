@@ -31,6 +31,9 @@ pub fn run(args: GradeArgs) -> Result<u8> {
     let rules = load_rules(&args.packs)?;
     let rubric = load_rubric(args.rubric.as_deref(), &rules)?;
     let mut linter = Linter::new(rules);
+    if let Some(scenario) = &args.scenario {
+        linter.check_scenarios(std::slice::from_ref(scenario))?;
+    }
     let columns = Columns::new(
         args.text_column.clone(),
         args.id_column.clone(),
@@ -59,7 +62,7 @@ pub fn run(args: GradeArgs) -> Result<u8> {
     let graded: Vec<Result<GradedReply>> = items
         .par_iter()
         .map(|item| {
-            let result = grade_item(&linter, &rubric, lang, item);
+            let result = grade_item(&linter, &rubric, lang, &args.scenario, item);
             progress.inc(1);
             result
         })
@@ -73,7 +76,13 @@ pub fn run(args: GradeArgs) -> Result<u8> {
         }
     }
     let reference = match &args.reference {
-        Some(path) => Some(grade_item(&linter, &rubric, lang, &Item::File(Source::file(path)))?),
+        Some(path) => Some(grade_item(
+            &linter,
+            &rubric,
+            lang,
+            &args.scenario,
+            &Item::File(Source::file(path)),
+        )?),
         None => None,
     };
 
@@ -136,7 +145,14 @@ fn read_batch(source: &Source, format: BatchFormat, columns: &Columns) -> (Vec<R
     }
 }
 
-fn grade_item(linter: &Linter, rubric: &Rubric, lang: Option<crate::text::Lang>, item: &Item) -> Result<GradedReply> {
+/// Grades one reply; its batch's scenario wins over `--scenario`, which wins over detection.
+fn grade_item(
+    linter: &Linter,
+    rubric: &Rubric,
+    lang: Option<crate::text::Lang>,
+    fallback_scenario: &Option<String>,
+    item: &Item,
+) -> Result<GradedReply> {
     let (origin, id, scenario, text) = match item {
         Item::File(source) => (source.name().to_string(), None, None, source.read()?),
         Item::Row(record) => (
@@ -153,13 +169,14 @@ fn grade_item(linter: &Linter, rubric: &Rubric, lang: Option<crate::text::Lang>,
     }
     let options = CheckOptions {
         lang,
-        scenarios: scenario.map(|s| vec![s]),
+        scenarios: scenario.or_else(|| fallback_scenario.clone()).map(|s| vec![s]),
     };
     let draft = Draft::new(text);
     let (outcome, grade) = check_and_grade(linter, rubric, &draft, &options)?;
     Ok(GradedReply {
         origin,
         id,
+        scenario: options.scenarios.as_ref().and_then(|s| s.first().cloned()),
         deductions: rubric.deductions(&outcome),
         draft,
         outcome,

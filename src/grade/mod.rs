@@ -33,6 +33,9 @@ pub struct Deduction {
     pub penalty: u32,
     pub line: usize,
     pub excerpt: String,
+    pub message: String,
+    /// Whether the finding is about something missing (a sentence to add) rather than something written.
+    pub missing: bool,
 }
 
 impl Rubric {
@@ -52,6 +55,8 @@ impl Rubric {
                         penalty: self.penalties.of(f.severity),
                         line: f.span.line,
                         excerpt: f.excerpt.clone(),
+                        message: f.message.clone(),
+                        missing: f.action == crate::finding::SuggestionAction::Insert,
                     })
             })
             .collect()

@@ -154,12 +154,15 @@ pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Ve
         let row = match row {
             Ok(row) => row,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_at(text, p.byte() as usize));
                 errors.push(Error::input(format!("{shown}:{line}"), csv_problem(&e)));
                 continue;
             }
         };
-        let origin = format!("{shown}:{}", row.position().map_or(0, |p| p.line()));
+        let origin = format!(
+            "{shown}:{}",
+            row.position().map_or(0, |p| line_at(text, p.byte() as usize))
+        );
         let cell = |at: Option<usize>| at.and_then(|i| row.get(i)).map(str::trim).filter(|s| !s.is_empty());
         match cell(Some(text_at)) {
             Some(text) => records.push(Record {
@@ -172,6 +175,14 @@ pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Ve
         }
     }
     (records, errors)
+}
+
+/// The 1-based line a record starting at this byte begins on. The reader places a record after the `\r`
+/// of a CRLF line end, so a `\n` found there still belongs to the line before.
+fn line_at(text: &str, byte: usize) -> usize {
+    let byte = byte.min(text.len());
+    let start = byte + usize::from(text[byte..].starts_with('\n'));
+    1 + text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count()
 }
 
 fn csv_problem(e: &csv::Error) -> String {
@@ -259,6 +270,14 @@ mod tests {
                 "a.csv:5: the row has 3 cells where the header has 2"
             ]
         );
+    }
+
+    #[test]
+    fn rows_of_a_crlf_file_are_placed_on_their_own_lines() {
+        let text = "trainee,reply\r\nana,\"one\r\ntwo\"\r\nbo,three\r\n";
+        let (records, _) = parse_csv("a.csv", text, &columns());
+        let origins: Vec<&str> = records.iter().map(|r| r.origin.as_str()).collect();
+        assert_eq!(origins, ["a.csv:2", "a.csv:4"]);
     }
 
     #[test]

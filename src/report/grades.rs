@@ -19,6 +19,8 @@ pub struct GradedReply {
     pub origin: String,
     /// The id the batch gave (trainee, ticket), if any.
     pub id: Option<String>,
+    /// The scenario the batch gave, if any (it overrides detection).
+    pub scenario: Option<String>,
     pub draft: Draft,
     pub outcome: Outcome,
     pub grade: Grade,
@@ -26,9 +28,14 @@ pub struct GradedReply {
 }
 
 impl GradedReply {
-    /// What a row is called: its id, else where it came from.
-    pub fn name(&self) -> &str {
-        self.id.as_deref().unwrap_or(&self.origin)
+    /// What a row is called: its id (with the scenario the batch gave, since a trainee often answers
+    /// several), else where it came from.
+    pub fn name(&self) -> String {
+        match (&self.id, &self.scenario) {
+            (Some(id), Some(scenario)) => format!("{id} ({scenario})"),
+            (Some(id), None) => id.clone(),
+            _ => self.origin.clone(),
+        }
     }
 
     /// The ids of the rules that fired, each once, in order of first finding.
@@ -76,10 +83,23 @@ pub struct ClassSummary {
     pub count: usize,
     pub mean: f64,
     pub median: f64,
-    /// Letter -> replies, in the rubric's band order.
-    pub letters: Vec<(String, usize)>,
-    /// The most frequent findings: (rule, replies it fired on), most frequent first, at most ten.
-    pub top_findings: Vec<(String, usize)>,
+    /// Replies per letter, in the rubric's band order.
+    pub letters: Vec<LetterCount>,
+    /// The most frequent findings, most frequent first, at most ten.
+    pub top_findings: Vec<RuleCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LetterCount {
+    pub letter: String,
+    pub count: usize,
+}
+
+/// A rule and the number of replies it fired on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleCount {
+    pub rule: String,
+    pub replies: usize,
 }
 
 impl ClassReport {
@@ -100,7 +120,10 @@ impl ClassReport {
         };
         let letters = bands
             .iter()
-            .map(|b| (b.clone(), self.replies.iter().filter(|r| &r.grade.letter == b).count()))
+            .map(|b| LetterCount {
+                letter: b.clone(),
+                count: self.replies.iter().filter(|r| &r.grade.letter == b).count(),
+            })
             .collect();
         let mut fired: BTreeMap<&str, usize> = BTreeMap::new();
         for reply in &self.replies {
@@ -108,9 +131,15 @@ impl ClassReport {
                 *fired.entry(rule).or_default() += 1;
             }
         }
-        let mut top_findings: Vec<(String, usize)> = fired.into_iter().map(|(r, n)| (r.to_string(), n)).collect();
+        let mut top_findings: Vec<RuleCount> = fired
+            .into_iter()
+            .map(|(rule, replies)| RuleCount {
+                rule: rule.to_string(),
+                replies,
+            })
+            .collect();
         // Most frequent first; ties by rule id, so the order never depends on the input order.
-        top_findings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top_findings.sort_by(|a, b| b.replies.cmp(&a.replies).then_with(|| a.rule.cmp(&b.rule)));
         top_findings.truncate(10);
         ClassSummary {
             count,
@@ -119,6 +148,14 @@ impl ClassReport {
             letters,
             top_findings,
         }
+    }
+}
+
+fn replies(count: usize) -> String {
+    if count == 1 {
+        "1 reply".to_string()
+    } else {
+        format!("{count} replies")
     }
 }
 
@@ -141,7 +178,7 @@ pub fn table(report: &ClassReport, summary: &ClassSummary) -> String {
         .replies
         .iter()
         .map(|r| {
-            let mut row = vec![r.name().to_string(), r.grade.score.to_string(), r.grade.letter.clone()];
+            let mut row = vec![r.name(), r.grade.score.to_string(), r.grade.letter.clone()];
             row.extend(r.grade.criteria.iter().map(criterion_cell));
             row.push(r.outcome.findings.len().to_string());
             row
@@ -186,11 +223,15 @@ pub fn table(report: &ClassReport, summary: &ClassSummary) -> String {
         }
     }
     out.push('\n');
-    let letters: Vec<String> = summary.letters.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    let letters: Vec<String> = summary
+        .letters
+        .iter()
+        .map(|l| format!("{} {}", l.letter, l.count))
+        .collect();
     let _ = writeln!(
         out,
-        "{} replies · mean {:.1} · median {:.1} · {}",
-        summary.count,
+        "{} · mean {:.1} · median {:.1} · {}",
+        replies(summary.count),
         summary.mean,
         summary.median,
         letters.join(" · ")
@@ -200,7 +241,7 @@ pub fn table(report: &ClassReport, summary: &ClassSummary) -> String {
             .top_findings
             .iter()
             .take(5)
-            .map(|(r, n)| format!("{r} ({n})"))
+            .map(|r| format!("{} ({})", r.rule, r.replies))
             .collect();
         let _ = writeln!(out, "most frequent: {}", top.join(", "));
     }
@@ -223,14 +264,16 @@ fn explain_lines(out: &mut String, reply: &GradedReply, indent: &str) {
         };
         let _ = writeln!(out, "{indent}{} {score}/100 (weight {})", c.id, c.weight);
         for d in reply.deductions.iter().filter(|d| d.criterion == c.id) {
+            // A missing sentence has no text of its own to quote: say what is missing instead.
+            let what = if d.missing {
+                d.message.clone()
+            } else {
+                format!("\"{}\"", one_line(&d.excerpt))
+            };
             let _ = writeln!(
                 out,
-                "{indent}  -{} {} ({}) line {}: \"{}\"",
-                d.penalty,
-                d.rule,
-                d.severity,
-                d.line,
-                one_line(&d.excerpt)
+                "{indent}  -{} {} ({}) line {}: {what}",
+                d.penalty, d.rule, d.severity, d.line
             );
         }
     }
@@ -252,13 +295,20 @@ fn one_line(text: &str) -> String {
 /// of the rules that fired.
 pub fn csv(report: &ClassReport) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["id".to_string(), "source".into(), "score".into(), "grade".into()];
+    let mut header = vec![
+        "id".to_string(),
+        "scenario".into(),
+        "source".into(),
+        "score".into(),
+        "grade".into(),
+    ];
     header.extend(report.criteria.iter().map(|(id, _)| id.clone()));
     header.extend(["findings".to_string(), "rules".into()]);
     let _ = writer.write_record(&header);
     for r in &report.replies {
         let mut row = vec![
             r.id.clone().unwrap_or_default(),
+            r.scenario.clone().unwrap_or_default(),
             r.origin.clone(),
             r.grade.score.to_string(),
             r.grade.letter.clone(),
@@ -279,11 +329,15 @@ pub fn csv(report: &ClassReport) -> String {
 /// A Markdown report: the summary, then a table, then (with `--explain`) each reply's deductions.
 pub fn markdown(report: &ClassReport, summary: &ClassSummary) -> String {
     let mut out = format!("# Grades ({} rubric)\n\n", report.rubric);
-    let letters: Vec<String> = summary.letters.iter().map(|(l, n)| format!("{l}: {n}")).collect();
+    let letters: Vec<String> = summary
+        .letters
+        .iter()
+        .map(|l| format!("{}: {}", l.letter, l.count))
+        .collect();
     let _ = writeln!(
         out,
-        "{} replies, mean {:.1}, median {:.1}. {}.\n",
-        summary.count,
+        "{}, mean {:.1}, median {:.1}. {}.\n",
+        replies(summary.count),
         summary.mean,
         summary.median,
         letters.join(", ")
@@ -294,7 +348,7 @@ pub fn markdown(report: &ClassReport, summary: &ClassSummary) -> String {
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
     for r in &report.replies {
-        let mut row = vec![escape_md(r.name()), r.grade.score.to_string(), r.grade.letter.clone()];
+        let mut row = vec![escape_md(&r.name()), r.grade.score.to_string(), r.grade.letter.clone()];
         row.extend(r.grade.criteria.iter().map(criterion_cell));
         let fired: Vec<String> = r.rules_fired().iter().map(|id| format!("`{id}`")).collect();
         row.push(fired.join(", "));
@@ -302,13 +356,13 @@ pub fn markdown(report: &ClassReport, summary: &ClassSummary) -> String {
     }
     if !summary.top_findings.is_empty() {
         out.push_str("\n## Most frequent findings\n\n");
-        for (rule, n) in &summary.top_findings {
-            let _ = writeln!(out, "- `{rule}`: {n} replies");
+        for r in &summary.top_findings {
+            let _ = writeln!(out, "- `{}`: {}", r.rule, replies(r.replies));
         }
     }
     if report.explain {
         for r in &report.replies {
-            let _ = writeln!(out, "\n## {}\n\n```text", escape_md(r.name()));
+            let _ = writeln!(out, "\n## {}\n\n```text", escape_md(&r.name()));
             explain_lines(&mut out, r, "");
             out.push_str("```\n");
         }

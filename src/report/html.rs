@@ -2,7 +2,7 @@
 //! with a class: a summary with the letter distribution and the most frequent findings, then one section
 //! per reply with its text, the findings highlighted in place, each rewrite, and per-criterion bars.
 
-use super::grades::{ClassReport, ClassSummary, GradedReply};
+use super::grades::{ClassReport, ClassSummary, GradedReply, LetterCount};
 use crate::finding::{Finding, Severity, SuggestionAction};
 use std::fmt::Write;
 
@@ -64,11 +64,12 @@ fn class_summary(out: &mut String, summary: &ClassSummary) {
     letter_chart(out, &summary.letters);
     if !summary.top_findings.is_empty() {
         out.push_str("<h3>Most frequent findings</h3>\n<table id=\"top-findings\">\n");
-        for (rule, n) in &summary.top_findings {
+        for r in &summary.top_findings {
             let _ = writeln!(
                 out,
-                "<tr><td class=\"rule\">{}</td><td>{n} of {} replies</td></tr>",
-                escape(rule),
+                "<tr><td class=\"rule\">{}</td><td>{} of {}</td></tr>",
+                escape(&r.rule),
+                r.replies,
                 summary.count
             );
         }
@@ -78,10 +79,10 @@ fn class_summary(out: &mut String, summary: &ClassSummary) {
 }
 
 /// The letter distribution as an inline SVG bar chart.
-fn letter_chart(out: &mut String, letters: &[(String, usize)]) {
+fn letter_chart(out: &mut String, letters: &[LetterCount]) {
     const BAR: usize = 48;
     const HEIGHT: usize = 120;
-    let most = letters.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let most = letters.iter().map(|l| l.count).max().unwrap_or(0).max(1);
     let width = letters.len() * (BAR + 16) + 16;
     let _ = writeln!(
         out,
@@ -89,7 +90,7 @@ fn letter_chart(out: &mut String, letters: &[(String, usize)]) {
          xmlns=\"http://www.w3.org/2000/svg\">",
         HEIGHT + 40
     );
-    for (i, (letter, n)) in letters.iter().enumerate() {
+    for (i, LetterCount { letter, count: n }) in letters.iter().enumerate() {
         let x = 16 + i * (BAR + 16);
         let h = n * HEIGHT / most;
         let y = HEIGHT - h + 16;
@@ -119,7 +120,7 @@ fn reply_section(out: &mut String, index: usize, reply: &GradedReply, report: &C
         out,
         "<section class=\"graded\" id=\"reply-{}\">\n<h2>{} <span class=\"letter {}\">{}</span> {}/100</h2>",
         index + 1,
-        escape(reply.name()),
+        escape(&reply.name()),
         escape(&reply.grade.letter),
         escape(&reply.grade.letter),
         reply.grade.score
@@ -179,7 +180,13 @@ fn reply_section(out: &mut String, index: usize, reply: &GradedReply, report: &C
                     SuggestionAction::Insert => "Add",
                     SuggestionAction::Advise => "Advice",
                 };
-                let _ = write!(out, "<span class=\"rewrite\">{label}: {}</span>", escape(s));
+                // An empty rewrite means the words are better left out.
+                let shown = if s.is_empty() {
+                    "delete it".to_string()
+                } else {
+                    escape(s)
+                };
+                let _ = write!(out, "<span class=\"rewrite\">{label}: {shown}</span>");
             }
             out.push_str("</li>\n");
         }
@@ -188,11 +195,16 @@ fn reply_section(out: &mut String, index: usize, reply: &GradedReply, report: &C
     out.push_str("</section>\n");
 }
 
-/// The reply's text with every finding's span marked. Overlapping findings are split into segments, each
-/// marked with the gravest severity covering it and titled with every finding there.
+/// The reply's text with every finding about its words marked (a missing sentence has no words to mark;
+/// it is listed below the text). Overlapping findings are split into segments, each marked with the
+/// gravest severity covering it and titled with every finding there.
 fn highlighted(text: &str, findings: &[Finding]) -> String {
+    let findings: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.action != SuggestionAction::Insert)
+        .collect();
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    for f in findings {
+    for f in &findings {
         cuts.extend([f.span.start.min(text.len()), f.span.end.min(text.len())]);
     }
     cuts.sort_unstable();
@@ -203,6 +215,7 @@ fn highlighted(text: &str, findings: &[Finding]) -> String {
         let Some(segment) = text.get(start..end) else { continue };
         let covering: Vec<&Finding> = findings
             .iter()
+            .copied()
             .filter(|f| f.span.start <= start && end <= f.span.end && f.span.start < f.span.end)
             .collect();
         let Some(gravest) = covering.iter().map(|f| f.severity).max_by_key(|s| severity_rank(*s)) else {
