@@ -25,6 +25,6 @@ pub mod text;
 pub use engine::{CheckOptions, Linter, Outcome, Profile};
 pub use error::{Error, Origin, Result};
 pub use finding::{Finding, Severity, Span, SuggestionAction};
-pub use grade::{Grade, Rubric};
+pub use grade::{Deduction, Grade, Rubric};
 pub use pack::RuleSet;
 pub use text::{Draft, Lang, Langs};

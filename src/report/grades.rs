@@ -345,6 +345,9 @@ pub fn markdown(report: &ClassReport, summary: &ClassSummary) -> String {
     let mut header = vec!["reply".to_string(), "score".into(), "grade".into()];
     header.extend(report.criteria.iter().map(|(id, _)| id.clone()));
     header.push("rules that fired".into());
+    if report.reference.is_some() {
+        header.push("behind the reference".into());
+    }
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
     for r in &report.replies {
@@ -352,6 +355,14 @@ pub fn markdown(report: &ClassReport, summary: &ClassSummary) -> String {
         row.extend(r.grade.criteria.iter().map(criterion_cell));
         let fired: Vec<String> = r.rules_fired().iter().map(|id| format!("`{id}`")).collect();
         row.push(fired.join(", "));
+        if let Some(reference) = &report.reference {
+            let behind: Vec<String> = r
+                .behind(reference)
+                .iter()
+                .map(|(c, mine, theirs)| format!("{c} {mine} vs {theirs}"))
+                .collect();
+            row.push(behind.join(", "));
+        }
         let _ = writeln!(out, "| {} |", row.join(" | "));
     }
     if !summary.top_findings.is_empty() {
