@@ -147,6 +147,22 @@ fn the_shipped_examples_grade_as_documented() {
     assert!(
         grades.starts_with("id,scenario,source,score,grade,apology,ownership,resolution,tone,personal,findings,rules")
     );
+    // A team rubric: its own criteria, weights, penalties and letters.
+    let ours = stdout_of(&[
+        "grade",
+        "examples/grading/practice/outage-en-daniel.txt",
+        "--scenario",
+        "problem",
+        "--rubric",
+        "examples/grading/our-rubric.toml",
+        "--explain",
+    ]);
+    assert!(ours.contains("Pass with distinction"), "{ours}");
+    assert!(
+        ours.contains("-5 no-minimizing (suggestion) line 3: \"simply\""),
+        "{ours}"
+    );
+    assert!(!ours.contains("PERSONAL"), "{ours}");
 }
 
 #[test]
