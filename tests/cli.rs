@@ -400,3 +400,36 @@ fn usage_errors_exit_2_and_help_lists_the_commands() {
         .stdout(predicate::str::contains("check"))
         .stdout(predicate::str::contains("explain"));
 }
+
+#[test]
+fn github_format_annotates_each_finding_and_output_files_are_written_whole() {
+    let out = replylint()
+        .args(["check", "--format", "github", BAD_EN, "-"])
+        .write_stdin("Hi Dana,\nSorry for the inconvenience, 100% sure it's fixed.\n")
+        .assert()
+        .code(0);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with(&format!(
+            "::warning file={BAD_EN},line=3,col=1,endLine=3,endColumn=28,title=replylint no-template-opener::Stock opener"
+        ))),
+        "{text}"
+    );
+    // Suggestions are notices; standard input has no file to point at; line breaks are escaped.
+    assert!(text.lines().any(|l| l.starts_with("::notice file=")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("::warning line=2,col=1,")), "{text}");
+    assert!(text.contains("%0ASuggestion: "), "{text}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("findings.json");
+    replylint()
+        .args(["check", "--format", "json", "-o"])
+        .arg(&report)
+        .arg(BAD_EN)
+        .assert()
+        .code(0)
+        .stdout("");
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["results"][0]["source"], BAD_EN);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}

@@ -146,6 +146,16 @@ pub enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Findings with the source line underlined, then each draft's grade
+    Human,
+    /// The JSON contract (version 1)
+    Json,
+    /// GitHub Actions annotations (workflow commands), one per finding
+    Github,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LangArg {
     Auto,
@@ -186,8 +196,12 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Write the report to this file (written whole, or not at all) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// Language of the drafts
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]

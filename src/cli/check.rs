@@ -1,14 +1,14 @@
 //! `replylint check`: lint drafts and print findings with grades.
 
-use super::args::{CheckArgs, Format, LangArg};
-use super::{load_rubric, load_rules, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::args::{CheckArgs, CheckFormat, LangArg};
+use super::{load_rubric, load_rules, print, write_atomically, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::engine::Outcome;
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
 use crate::grade::Grade;
 use crate::grade::Rubric;
 use crate::input::{self, Source};
-use crate::report::{human, json, DraftResult, Report};
+use crate::report::{github, human, json, DraftResult, Report};
 use crate::text::{Draft, Lang};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -54,10 +54,15 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     for error in &report.errors {
         eprintln!("replylint: error: {error}");
     }
-    print(&match args.format {
-        Format::Human => human::render(&report),
-        Format::Json => json::render(&report),
-    });
+    let text = match args.format {
+        CheckFormat::Human => human::render(&report),
+        CheckFormat::Json => json::render(&report),
+        CheckFormat::Github => github::render(&report),
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, &text)?,
+        None => print(&text),
+    }
     Ok(if !report.errors.is_empty() {
         EXIT_ERROR
     } else if args.fail_on.threshold().is_some_and(|t| report.has_findings_at(t)) {

@@ -1,6 +1,7 @@
 //! Reports: the checked drafts with their findings and grades, and one renderer per format. Renderers
 //! read a `Report`; they never re-run rules or recompute grades.
 
+pub mod github;
 pub mod grades;
 pub mod html;
 pub mod human;
