@@ -58,10 +58,11 @@ fn csv_quoting_bom_and_a_missing_column() {
     assert_eq!(&row[0], "kim, a");
     assert_eq!(&row[2], format!("{}:2", path.display()));
 
+    // Nothing could be read: exit 2.
     replylint()
         .args(["grade", BATCH, "--text-column", "answer"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "tests/grading/batch.csv:1: no column 'answer' in the header (columns: trainee, scenario, reply)",
         ));

@@ -64,7 +64,7 @@ pub enum GradeFormat {
     replylint grade practice/ --format html -o report.html\n  \
     replylint grade reply.txt --rubric our-rubric.toml --explain\n\n\
     Exit codes: 0 every reply graded, 1 some replies or rows could not be read (the rest are graded), \
-    2 usage, pack or rubric error.")]
+    2 nothing could be read, or a usage, pack or rubric error.")]
 pub struct GradeArgs {
     /// Replies: text files, folders, CSV or JSON Lines files, or `-` for standard input
     #[arg(value_name = "PATH")]

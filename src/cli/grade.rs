@@ -3,7 +3,7 @@
 
 use super::args::{GradeArgs, GradeFormat, InputKind};
 use super::check::{check_and_grade, lang_option};
-use super::{load_rubric, load_rules, print, write_atomically, EXIT_CLEAN, EXIT_FINDINGS};
+use super::{load_rubric, load_rules, print, write_atomically, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
 use crate::grade::Rubric;
@@ -116,6 +116,8 @@ pub fn run(args: GradeArgs) -> Result<u8> {
     }
     Ok(if report.errors.is_empty() {
         EXIT_CLEAN
+    } else if report.replies.is_empty() {
+        EXIT_ERROR
     } else {
         EXIT_FINDINGS
     })
