@@ -101,6 +101,14 @@ fn mark_signature(text: &str, lines: &mut [Line]) {
         for line in &mut lines[k..] {
             line.role = Role::Signature;
         }
+        return;
+    }
+    // No valediction: a last line that is only a name, set apart by a blank line, still signs off.
+    if let [.., before, last] = lines {
+        let set_apart = text[before.range.end..last.range.start].matches('\n').count() >= 2;
+        if set_apart && last.role == Role::Body && structure::is_bare_name(&text[last.range.clone()]) {
+            last.role = Role::Signature;
+        }
     }
 }
 

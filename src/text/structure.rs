@@ -106,6 +106,26 @@ pub fn is_signature_detail(line: &str) -> bool {
     line.chars().count() <= 60 && !ends_sentence(line) || line.contains('@') || line.starts_with("http")
 }
 
+/// A sign-off that is only a name, with no valediction before it: "Rachel", "J. Lee", "김소연". One to three
+/// words, each a capitalised Latin word or initial, or a short Hangul word.
+pub fn is_bare_name(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let name_word = |w: &str| {
+        let mut chars = w.chars();
+        let first = chars.next();
+        // "Rachel", "O'Neil" or an initial "J."; not a shouted word such as "OK".
+        let initial = w.len() == 2 && w.ends_with('.');
+        let latin = first.is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '-' | '\''))
+            && (initial || w.chars().any(|c| c.is_ascii_lowercase()));
+        let hangul = w.chars().all(super::korean::is_syllable) && (2..=5).contains(&w.chars().count());
+        latin || hangul
+    };
+    (1..=3).contains(&words.len()) && line.chars().count() <= 30 && words.iter().all(|w| name_word(w))
+}
+
 /// Whether a line ends a sentence: terminal punctuation, or a Korean predicate ending (다, 요, 죠, 까)
 /// possibly followed by decoration such as `~`, `^^` or `ㅎㅎ`.
 pub fn ends_sentence(line: &str) -> bool {
@@ -171,6 +191,18 @@ mod tests {
         }
         assert!(!is_valediction("Thanks for your patience while we fix this."));
         assert!(is_signature_detail("Dana Kim, Support Lead"));
+        for name in ["Rachel", "J. Lee", "김소연", "Mary-Ann O'Neil"] {
+            assert!(is_bare_name(name), "{name}");
+        }
+        for not_a_name in [
+            "Thanks for waiting.",
+            "we fixed it",
+            "환불되었습니다",
+            "Our team is on it now",
+            "OK",
+        ] {
+            assert!(!is_bare_name(not_a_name), "{not_a_name}");
+        }
         assert!(!is_signature_detail("We will update you within two hours."));
     }
 
