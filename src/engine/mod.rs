@@ -279,7 +279,14 @@ mod tests {
             .flat_map(|r| r.languages().filter_map(|l| r.lang(l)).collect::<Vec<_>>())
             .flat_map(|t| t.examples.bad.iter().chain(&t.examples.good).cloned())
             .collect();
-        for dir in ["examples/drafts", "tests/heldout", "tests/corpus/en", "tests/corpus/ko"] {
+        for dir in [
+            "examples/drafts",
+            "tests/heldout",
+            "tests/corpus/en",
+            "tests/corpus/ko",
+            "tests/corpus-fresh/en",
+            "tests/corpus-fresh/ko",
+        ] {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.extension().is_some_and(|e| e == "txt") {
