@@ -147,6 +147,14 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckInput {
+    Auto,
+    Text,
+    Zendesk,
+    Freshdesk,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     /// Findings with the source line underlined, then each draft's grade
     Human,
@@ -202,6 +210,15 @@ pub struct CheckArgs {
     /// Write the report to this file (written whole, or not at all) instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// How to read the inputs: `auto` reads `.json` files as help-desk exports (Zendesk macros or
+    /// Freshdesk canned responses, told apart by content) and anything else as one draft
+    #[arg(long, value_enum, default_value_t = CheckInput::Auto)]
+    pub input: CheckInput,
+
+    /// Also check macros that are switched off in the export
+    #[arg(long)]
+    pub include_inactive: bool,
 
     /// Language of the drafts
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]

@@ -1,14 +1,15 @@
 //! `replylint check`: lint drafts and print findings with grades.
 
-use super::args::{CheckArgs, CheckFormat, LangArg};
+use super::args::{CheckArgs, CheckFormat, CheckInput, LangArg};
 use super::{load_rubric, load_rules, print, write_atomically, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::engine::Outcome;
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
 use crate::grade::Grade;
 use crate::grade::Rubric;
+use crate::input::exports::{self, ExportKind, MacroReply};
 use crate::input::{self, Source};
-use crate::report::{github, human, json, DraftResult, Report};
+use crate::report::{github, human, json, DraftResult, MacroRef, Report};
 use crate::text::{Draft, Lang};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -29,18 +30,20 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     };
 
     let (sources, mut errors) = input::collect(&args.paths);
-    if sources.len() >= THROUGHPUT_FROM {
-        linter.set_profile(Profile::Throughput);
-    }
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".into()));
     }
     if sources.contains(&Source::Stdin) && std::io::stdin().is_terminal() {
         eprintln!("replylint: reading a draft from standard input; end it with Ctrl-D");
     }
-    let checked: Vec<Result<DraftResult>> = sources
+    let (items, export_errors) = expand_exports(sources, args.input, args.include_inactive);
+    errors.extend(export_errors);
+    if items.len() >= THROUGHPUT_FROM {
+        linter.set_profile(Profile::Throughput);
+    }
+    let checked: Vec<Result<DraftResult>> = items
         .par_iter()
-        .map(|source| check_one(&linter, &rubric, &options, source))
+        .map(|item| check_one(&linter, &rubric, &options, item))
         .collect();
     let mut report = Report::default();
     for result in checked {
@@ -72,12 +75,83 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     })
 }
 
-fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, source: &Source) -> Result<DraftResult> {
-    let text = source.read()?;
+/// One draft to check: a whole file (or standard input), or a reply inside a help-desk export.
+enum Item {
+    File(Source),
+    Macro { source: String, reply: MacroReply },
+}
+
+/// Reads the help-desk exports among the sources into one item per reply (in export order); other
+/// sources stay whole files, read later in parallel.
+fn expand_exports(sources: Vec<Source>, input: CheckInput, include_inactive: bool) -> (Vec<Item>, Vec<Error>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for source in sources {
+        let is_export = match (&source, input) {
+            (_, CheckInput::Text) => false,
+            (_, CheckInput::Zendesk | CheckInput::Freshdesk) => true,
+            (Source::File { path, .. }, CheckInput::Auto) => {
+                path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            }
+            (Source::Stdin, CheckInput::Auto) => false,
+        };
+        if !is_export {
+            items.push(Item::File(source));
+            continue;
+        }
+        let read = source.read_batch().and_then(|text| exports::read(source.name(), &text));
+        match read {
+            Ok((kind, replies)) => {
+                let expected = match input {
+                    CheckInput::Zendesk => Some(ExportKind::Zendesk),
+                    CheckInput::Freshdesk => Some(ExportKind::Freshdesk),
+                    _ => None,
+                };
+                if let Some(expected) = expected.filter(|&e| e != kind) {
+                    errors.push(Error::input(
+                        source.name(),
+                        format!("expected a {} export, found {}s", expected.name(), kind.name()),
+                    ));
+                    continue;
+                }
+                items.extend(
+                    replies
+                        .into_iter()
+                        .filter(|r| r.active || include_inactive)
+                        .map(|reply| Item::Macro {
+                            source: source.name().to_string(),
+                            reply,
+                        }),
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (items, errors)
+}
+
+fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &Item) -> Result<DraftResult> {
+    let (source, text, macro_ref) = match item {
+        Item::File(source) => (source.name().to_string(), source.read()?, None),
+        Item::Macro { source, reply } => (
+            source.clone(),
+            reply.text.clone(),
+            Some(MacroRef {
+                kind: match reply.kind {
+                    ExportKind::Zendesk => "zendesk",
+                    ExportKind::Freshdesk => "freshdesk",
+                },
+                id: reply.id.clone(),
+                title: reply.title.clone(),
+                line: reply.line,
+            }),
+        ),
+    };
     let draft = Draft::new(text);
     let (outcome, grade) = check_and_grade(linter, rubric, &draft, options)?;
     Ok(DraftResult {
-        source: source.name().to_string(),
+        source,
+        macro_ref,
         draft,
         outcome,
         grade,

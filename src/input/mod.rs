@@ -1,6 +1,7 @@
 //! Where drafts come from: files, folders (recursively) and standard input; and turning their bytes
 //! into text with a clear error for anything that is not a usable draft.
 
+pub mod exports;
 pub mod records;
 
 use crate::error::{Error, Result};
@@ -34,15 +35,33 @@ impl Source {
         file(path)
     }
 
-    /// Reads a batch (CSV, JSON Lines) from standard input: the batch limit, not the one-draft limit.
+    /// Reads a batch (an export, CSV, JSON Lines): the batch size limit, not the one-draft limit.
     pub fn read_batch(&self) -> Result<String> {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(records::MAX_BATCH_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::input("-", format!("cannot read standard input: {e}")))?;
-        if bytes.len() > records::MAX_BATCH_BYTES {
-            return Err(Error::input("-", "more than the batch limit"));
+        let limit = records::MAX_BATCH_BYTES;
+        let too_big = || {
+            Error::input(
+                self.name(),
+                format!("more than the {} MiB limit for a batch", limit >> 20),
+            )
+        };
+        let bytes = match self {
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .take(limit as u64 + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Error::input("-", format!("cannot read standard input: {e}")))?;
+                bytes
+            }
+            Source::File { path, shown } => {
+                if std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) > limit as u64 {
+                    return Err(too_big());
+                }
+                std::fs::read(path).map_err(|e| Error::input(shown.as_str(), format!("cannot read: {e}")))?
+            }
+        };
+        if bytes.len() > limit {
+            return Err(too_big());
         }
         decode(self.name(), bytes)
     }

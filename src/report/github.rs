@@ -30,16 +30,23 @@ fn annotation(out: &mut String, result: &DraftResult, finding: &Finding) {
     if result.source != "-" {
         properties.push(format!("file={}", escape_property(&result.source)));
     }
-    properties.push(format!("line={}", finding.span.line));
-    properties.push(format!("col={}", finding.span.column));
-    properties.push(format!("endLine={end_line}"));
-    if end_line == finding.span.line {
-        properties.push(format!("endColumn={end_column}"));
-    }
-    properties.push(format!(
-        "title={}",
-        escape_property(&format!("replylint {}", finding.rule))
-    ));
+    let title = match &result.macro_ref {
+        // A reply inside an export is annotated on the line where its string starts.
+        Some(m) => {
+            properties.push(format!("line={}", m.line));
+            format!("replylint {} in {} {} \"{}\"", finding.rule, m.kind, m.id, m.title)
+        }
+        None => {
+            properties.push(format!("line={}", finding.span.line));
+            properties.push(format!("col={}", finding.span.column));
+            properties.push(format!("endLine={end_line}"));
+            if end_line == finding.span.line {
+                properties.push(format!("endColumn={end_column}"));
+            }
+            format!("replylint {}", finding.rule)
+        }
+    };
+    properties.push(format!("title={}", escape_property(&title)));
     let mut message = finding.message.clone();
     if let Some(s) = finding.suggestion.as_deref().filter(|s| !s.is_empty()) {
         message.push_str(&format!("\nSuggestion: {s}"));

@@ -30,7 +30,7 @@ fn paint(text: &str, severity: Severity) -> ColoredString {
 }
 
 fn finding_block(out: &mut String, result: &DraftResult, f: &Finding) {
-    let place = format!("{}:{}:{}", result.source, f.span.line, f.span.column);
+    let place = result.place(f.span.line, f.span.column);
     let _ = writeln!(
         out,
         "{} {} {} {}",
@@ -107,7 +107,7 @@ fn grade_line(out: &mut String, result: &DraftResult) {
     let _ = write!(
         out,
         "{}: score {}/100 ({}) · {} · {}; {}",
-        result.source.bold(),
+        result.name().bold(),
         grade.score,
         letter(grade),
         criteria.join(" · "),

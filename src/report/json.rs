@@ -19,6 +19,9 @@ struct JsonReport<'a> {
 #[derive(Serialize)]
 struct JsonResult<'a> {
     source: &'a str,
+    /// The macro or canned response, for drafts read from a help-desk export.
+    #[serde(rename = "macro", skip_serializing_if = "Option::is_none")]
+    macro_ref: Option<&'a super::MacroRef>,
     lang: String,
     scenarios: &'a [String],
     score: u32,
@@ -94,6 +97,7 @@ pub fn render(report: &Report) -> String {
             .iter()
             .map(|r| JsonResult {
                 source: &r.source,
+                macro_ref: r.macro_ref.as_ref(),
                 lang: r.outcome.langs.code(),
                 scenarios: &r.outcome.scenarios,
                 score: r.grade.score,

@@ -14,11 +14,24 @@ use crate::finding::Severity;
 use crate::grade::Grade;
 use crate::text::Draft;
 
+/// Where a draft sits inside a help-desk export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MacroRef {
+    /// `zendesk` or `freshdesk`.
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    /// The line of the export file where the reply's string starts.
+    pub line: usize,
+}
+
 /// One checked draft.
 #[derive(Debug, Clone)]
 pub struct DraftResult {
     /// The path as given (or as found under a given folder), `-` for standard input.
     pub source: String,
+    /// The macro or canned response, when the draft came from an export.
+    pub macro_ref: Option<MacroRef>,
     pub draft: Draft,
     pub outcome: Outcome,
     pub grade: Grade,
@@ -38,6 +51,28 @@ pub struct Summary {
     pub error: usize,
     pub warning: usize,
     pub suggestion: usize,
+}
+
+impl DraftResult {
+    /// How a finding's place is shown: `path:line:col`, or for an export `path:line macro ID "title"
+    /// line:col` (the export line where the reply starts, then the place within the reply).
+    pub fn place(&self, line: usize, column: usize) -> String {
+        match &self.macro_ref {
+            Some(m) => format!(
+                "{}:{} {} {} \"{}\" {line}:{column}",
+                self.source, m.line, m.kind, m.id, m.title
+            ),
+            None => format!("{}:{line}:{column}", self.source),
+        }
+    }
+
+    /// The draft's name in grade lines: the path, with the macro for exports.
+    pub fn name(&self) -> String {
+        match &self.macro_ref {
+            Some(m) => format!("{}:{} {} {} \"{}\"", self.source, m.line, m.kind, m.id, m.title),
+            None => self.source.clone(),
+        }
+    }
 }
 
 impl Report {

@@ -106,7 +106,10 @@ fn mark_signature(text: &str, lines: &mut [Line]) {
     // No valediction: a last line that is only a name, set apart by a blank line, still signs off.
     if let [.., before, last] = lines {
         let set_apart = text[before.range.end..last.range.start].matches('\n').count() >= 2;
-        if set_apart && last.role == Role::Body && structure::is_bare_name(&text[last.range.clone()]) {
+        let last_text = text[last.range.clone()].trim();
+        // A name, or a placeholder alone on its line ({{current_user.first_name}}: the agent's name).
+        let signs_off = structure::is_bare_name(last_text) || matches!(last_text, "\u{E000}" | "\u{E001}");
+        if set_apart && last.role == Role::Body && signs_off {
             last.role = Role::Signature;
         }
     }

@@ -1,0 +1,112 @@
+//! Help-desk exports through `check`: Zendesk macros and Freshdesk canned responses recognised by content,
+//! each finding naming the macro and the export line where its reply starts.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+const ZENDESK: &str = "examples/macros/zendesk-macros.json";
+const FRESHDESK: &str = "examples/macros/freshdesk-canned-responses.json";
+
+fn replylint() -> Command {
+    let mut cmd = Command::cargo_bin("replylint").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = replylint().args(args).assert();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn zendesk_macros_are_checked_one_by_one_with_their_export_lines() {
+    let export = fs::read_to_string(ZENDESK).unwrap();
+    let listed: serde_json::Value = serde_json::from_str(&export).unwrap();
+    let macros = listed["macros"].as_array().unwrap();
+    let active = macros.iter().filter(|m| m["active"] != false).count();
+
+    let json = json_of(&["check", "--format", "json", ZENDESK]);
+    let results = json["results"].as_array().unwrap();
+    assert_eq!(results.len(), active, "inactive macros are skipped");
+    let lines: Vec<&str> = export.lines().collect();
+    for result in results {
+        let m = &result["macro"];
+        assert_eq!(m["kind"], "zendesk");
+        let id = m["id"].as_str().unwrap();
+        let listed = macros
+            .iter()
+            .find(|x| x["id"].to_string() == id)
+            .expect("a macro of the export");
+        assert_eq!(m["title"], listed["title"]);
+        // The line given is where the reply's string starts: a comment action's value.
+        let line = lines[m["line"].as_u64().unwrap() as usize - 1];
+        assert!(
+            line.contains("\"value\"") || line.trim_start().starts_with('"'),
+            "{id}: {line}"
+        );
+    }
+    let all = json_of(&["check", "--format", "json", "--include-inactive", ZENDESK]);
+    assert_eq!(all["results"].as_array().unwrap().len(), macros.len());
+}
+
+#[test]
+fn freshdesk_pages_are_read_whole() {
+    let json = json_of(&["check", "--format", "json", FRESHDESK]);
+    let results = json["results"].as_array().unwrap();
+    assert_eq!(results.len(), 14);
+    assert!(results.iter().all(|r| r["macro"]["kind"] == "freshdesk"));
+    // A stock Korean opener in a canned response is found like in any draft.
+    assert!(results.iter().any(|r| r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "no-template-opener" && f["excerpt"].as_str().unwrap().contains("죄송합니다"))));
+}
+
+#[test]
+fn human_and_github_output_name_the_macro() {
+    let out = replylint().args(["check", ZENDESK]).assert();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with(&format!(
+            "{ZENDESK}:24 zendesk 360001234567 \"Outage::Payments down\" 3:1 warning no-template-opener"
+        ))),
+        "{text}"
+    );
+    let out = replylint().args(["check", "--format", "github", ZENDESK]).assert();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with(&format!(
+            "::warning file={ZENDESK},line=24,title=replylint no-template-opener in zendesk 360001234567 \"Outage%3A%3APayments down\"::"
+        ))),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_malformed_export_names_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("macros.json");
+    fs::write(
+        &path,
+        "{\n  \"macros\": [\n    {\"id\": 1, \"title\": \"x\",}\n  ]\n}\n",
+    )
+    .unwrap();
+    replylint()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}:3:28: not valid JSON: key must be a string",
+            path.display()
+        )));
+    replylint()
+        .args(["check", "--input", "freshdesk", ZENDESK])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "expected a Freshdesk canned response export, found Zendesk macros",
+        ));
+}
