@@ -36,7 +36,7 @@ fn zendesk_macros_are_checked_one_by_one_with_their_export_lines() {
         let id = m["id"].as_str().unwrap();
         let listed = macros
             .iter()
-            .find(|x| x["id"].to_string() == id)
+            .find(|x| x["id"].as_u64().map(|n| n.to_string()).as_deref() == Some(id))
             .expect("a macro of the export");
         assert_eq!(m["title"], listed["title"]);
         // The line given is where the reply's string starts: a comment action's value.
