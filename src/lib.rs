@@ -11,6 +11,7 @@
 //! # Ok::<(), replylint::Error>(())
 //! ```
 
+pub mod baseline;
 pub mod cli;
 pub mod engine;
 pub mod error;

@@ -36,6 +36,9 @@ pub enum Command {
     Grade(GradeArgs),
     /// Show the grading rubric in force
     Rubric(RubricArgs),
+    /// Record today's findings in a baseline file (`-o FILE`), so `check --baseline FILE` fails only on
+    /// new ones
+    Baseline(CheckArgs),
 }
 
 /// How `grade` reads its inputs.
@@ -219,6 +222,10 @@ pub struct CheckArgs {
     /// Also check macros that are switched off in the export
     #[arg(long)]
     pub include_inactive: bool,
+
+    /// Report (and fail on) only findings that are not in this baseline file (`replylint baseline`)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 
     /// Language of the drafts
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]

@@ -2,6 +2,7 @@
 
 use super::args::{CheckArgs, CheckFormat, CheckInput, LangArg};
 use super::{load_rubric, load_rules, print, write_atomically, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::baseline::Baseline;
 use crate::engine::Outcome;
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
@@ -18,6 +19,67 @@ use std::io::IsTerminal;
 const THROUGHPUT_FROM: usize = 20;
 
 pub fn run(args: CheckArgs) -> Result<u8> {
+    let mut report = build_report(&args)?;
+    if let Some(path) = &args.baseline {
+        let baseline = Baseline::load(path)?;
+        let outcome = baseline.apply(&mut report);
+        eprintln!(
+            "replylint: baseline {}: {} finding(s) already known, {} baseline entr{} no longer found (fixed)",
+            path.display(),
+            outcome.known,
+            outcome.fixed,
+            if outcome.fixed == 1 { "y" } else { "ies" }
+        );
+    }
+    report_errors(&report);
+    let text = match args.format {
+        CheckFormat::Human => human::render(&report),
+        CheckFormat::Json => json::render(&report),
+        CheckFormat::Github => github::render(&report),
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, &text)?,
+        None => print(&text),
+    }
+    Ok(if !report.errors.is_empty() {
+        EXIT_ERROR
+    } else if args.fail_on.threshold().is_some_and(|t| report.has_findings_at(t)) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// `replylint baseline`: today's findings as a baseline file, so that `check --baseline` fails only on new
+/// ones.
+pub fn record_baseline(args: CheckArgs) -> Result<u8> {
+    let report = build_report(&args)?;
+    report_errors(&report);
+    let text = Baseline::from_report(&report).to_json();
+    match &args.output {
+        Some(path) => write_atomically(path, &text)?,
+        None => print(&text),
+    }
+    eprintln!(
+        "replylint: baseline of {} finding(s) in {} draft(s)",
+        report.summary().findings,
+        report.results.len()
+    );
+    Ok(if report.errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    })
+}
+
+fn report_errors(report: &Report) {
+    for error in &report.errors {
+        eprintln!("replylint: error: {error}");
+    }
+}
+
+/// Lints everything the arguments name, in input order.
+fn build_report(args: &CheckArgs) -> Result<Report> {
     let rules = load_rules(&args.packs)?;
     let rubric = load_rubric(args.rubric.as_deref(), &rules)?;
     let mut linter = Linter::new(rules);
@@ -53,26 +115,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         }
     }
     report.errors = errors;
-
-    for error in &report.errors {
-        eprintln!("replylint: error: {error}");
-    }
-    let text = match args.format {
-        CheckFormat::Human => human::render(&report),
-        CheckFormat::Json => json::render(&report),
-        CheckFormat::Github => github::render(&report),
-    };
-    match &args.output {
-        Some(path) => write_atomically(path, &text)?,
-        None => print(&text),
-    }
-    Ok(if !report.errors.is_empty() {
-        EXIT_ERROR
-    } else if args.fail_on.threshold().is_some_and(|t| report.has_findings_at(t)) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    Ok(report)
 }
 
 /// One draft to check: a whole file (or standard input), or a reply inside a help-desk export.

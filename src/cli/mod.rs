@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain(args) => explain::run(args),
         Command::Grade(args) => grade::run(args),
         Command::Rubric(args) => rubric::run(args),
+        Command::Baseline(args) => check::record_baseline(args),
     }
 }
 
