@@ -21,6 +21,7 @@ pub mod input;
 pub mod pack;
 pub mod report;
 mod suggest;
+pub mod suppress;
 pub mod text;
 
 pub use engine::{CheckOptions, Linter, Outcome, Profile};

@@ -433,3 +433,51 @@ fn github_format_annotates_each_finding_and_output_files_are_written_whole() {
     assert_eq!(json["results"][0]["source"], BAD_EN);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn suppression_comments_silence_rules_and_stale_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("macro.md");
+    fs::write(
+        &draft,
+        "Hi Dana,\n\n<!-- replylint-disable-next-line no-jargon -->\nWe rolled back the deploy.\nThe hotfix is live.\n\
+         <!-- replylint-disable no-shouting, no-minimizing -->\nIt was simply a small glitch.\n<!-- replylint-enable -->\n\
+         Anything else I can help with?\n\nBest,\nSam\n",
+    )
+    .unwrap();
+    let out = replylint()
+        .args(["check", "--format", "json"])
+        .arg(&draft)
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let findings: Vec<(String, u64)> = json["results"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["line"].as_u64().unwrap()))
+        .collect();
+    // Line 4's jargon is silenced, line 5's is not; the block silences minimizing on line 7.
+    assert!(!findings.contains(&("no-jargon".to_string(), 4)), "{findings:?}");
+    assert!(findings.contains(&("no-jargon".to_string(), 5)), "{findings:?}");
+    assert!(
+        !findings.iter().any(|(r, l)| r == "no-minimizing" && *l == 7),
+        "{findings:?}"
+    );
+    // The block also names no-shouting, which had nothing to silence: still used (no-minimizing was).
+    assert!(!findings.iter().any(|(r, _)| r == "unused-suppression"), "{findings:?}");
+
+    fs::write(
+        &draft,
+        "Hi Dana,\n<!-- replylint-disable-next-line no-jargon -->\nYour refund went out today.\n",
+    )
+    .unwrap();
+    replylint()
+        .arg("check")
+        .arg(&draft)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "2:1 suggestion unused-suppression <!-- replylint-disable-next-line no-jargon --> silences nothing",
+        ));
+}

@@ -6,11 +6,13 @@ use crate::baseline::Baseline;
 use crate::engine::Outcome;
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
+use crate::finding::{Finding, Severity, Span, SuggestionAction};
 use crate::grade::Grade;
 use crate::grade::Rubric;
 use crate::input::exports::{self, ExportKind, MacroReply};
 use crate::input::{self, Source};
 use crate::report::{github, human, json, DraftResult, MacroRef, Report};
+use crate::suppress;
 use crate::text::{Draft, Lang};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -190,8 +192,27 @@ fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &It
             }),
         ),
     };
+    // Suppression comments are written in text and Markdown files; exports are ignored by config.
+    let original = text;
+    let (text, mut suppressions) = match item {
+        Item::File(_) => suppress::parse(&original),
+        Item::Macro { .. } => (original.clone(), Vec::new()),
+    };
     let draft = Draft::new(text);
-    let (outcome, grade) = check_and_grade(linter, rubric, &draft, options)?;
+    let mut outcome = linter.check(&draft, options)?;
+    suppress::apply(&mut suppressions, &mut outcome.findings);
+    for finding in &mut outcome.findings {
+        finding.criterion = rubric.criterion_of(&finding.rule, &finding.criterion).to_string();
+    }
+    let grade = rubric.grade(&outcome);
+    // A stale suppression is reported after grading: it costs the reply nothing.
+    outcome.findings.extend(
+        suppressions
+            .iter()
+            .filter(|s| !s.used)
+            .map(|s| unused_suppression(&draft, &original, s)),
+    );
+    outcome.findings.sort_by_key(|f| f.span.start);
     Ok(DraftResult {
         source,
         macro_ref,
@@ -199,6 +220,29 @@ fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &It
         outcome,
         grade,
     })
+}
+
+fn unused_suppression(draft: &Draft, original: &str, suppression: &suppress::Suppression) -> Finding {
+    let (line, column) = draft.line_col(suppression.comment.start);
+    Finding {
+        rule: "unused-suppression".into(),
+        pack: "replylint".into(),
+        severity: Severity::Suggestion,
+        criterion: String::new(),
+        message: format!(
+            "{} silences nothing: remove it.",
+            original[suppression.comment.clone()].trim()
+        ),
+        span: Span {
+            start: suppression.comment.start,
+            end: suppression.comment.end,
+            line,
+            column,
+        },
+        excerpt: String::new(),
+        suggestion: Some(String::new()),
+        action: SuggestionAction::Replace,
+    }
 }
 
 /// Lints a draft and grades it; findings report the criterion they count against under the rubric.
