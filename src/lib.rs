@@ -13,6 +13,7 @@
 
 pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod engine;
 pub mod error;
 pub mod finding;

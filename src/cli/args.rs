@@ -39,6 +39,8 @@ pub enum Command {
     /// Record today's findings in a baseline file (`-o FILE`), so `check --baseline FILE` fails only on
     /// new ones
     Baseline(CheckArgs),
+    /// Show the configuration in force (replylint.toml)
+    Config(ConfigArgs),
 }
 
 /// How `grade` reads its inputs.
@@ -193,6 +195,17 @@ impl FailOn {
     }
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Use this config file instead of the replylint.toml found from the current folder upward
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any replylint.toml
+    #[arg(long)]
+    pub no_config: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct PackArgs {
     /// Load an extra rule pack (a .toml file, or a folder of them); repeatable
@@ -227,6 +240,9 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
     /// Language of the drafts
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
@@ -250,9 +266,9 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub ignore: Vec<String>,
 
-    /// Exit 1 when a finding is at or above this severity
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Exit 1 when a finding is at or above this severity [default: the config's `fail-on`, else error]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,9 @@
 //! `replylint check`: lint drafts and print findings with grades.
 
-use super::args::{CheckArgs, CheckFormat, CheckInput, LangArg};
+use super::args::{CheckArgs, CheckFormat, CheckInput, ConfigArgs, FailOn, LangArg, PackArgs};
 use super::{load_rubric, load_rules, print, write_atomically, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::Baseline;
+use crate::config::{Config, FailOnSetting};
 use crate::engine::Outcome;
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
@@ -21,7 +22,13 @@ use std::io::IsTerminal;
 const THROUGHPUT_FROM: usize = 20;
 
 pub fn run(args: CheckArgs) -> Result<u8> {
-    let mut report = build_report(&args)?;
+    let (mut report, config) = build_report(&args)?;
+    let fail_on = args.fail_on.unwrap_or(match config.fail_on {
+        Some(FailOnSetting::Warning) => FailOn::Warning,
+        Some(FailOnSetting::Suggestion) => FailOn::Suggestion,
+        Some(FailOnSetting::Never) => FailOn::Never,
+        Some(FailOnSetting::Error) | None => FailOn::Error,
+    });
     if let Some(path) = &args.baseline {
         let baseline = Baseline::load(path)?;
         let outcome = baseline.apply(&mut report);
@@ -45,7 +52,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     }
     Ok(if !report.errors.is_empty() {
         EXIT_ERROR
-    } else if args.fail_on.threshold().is_some_and(|t| report.has_findings_at(t)) {
+    } else if fail_on.threshold().is_some_and(|t| report.has_findings_at(t)) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
@@ -55,7 +62,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 /// `replylint baseline`: today's findings as a baseline file, so that `check --baseline` fails only on new
 /// ones.
 pub fn record_baseline(args: CheckArgs) -> Result<u8> {
-    let report = build_report(&args)?;
+    let (report, _) = build_report(&args)?;
     report_errors(&report);
     let text = Baseline::from_report(&report).to_json();
     match &args.output {
@@ -80,12 +87,31 @@ fn report_errors(report: &Report) {
     }
 }
 
-/// Lints everything the arguments name, in input order.
-fn build_report(args: &CheckArgs) -> Result<Report> {
-    let rules = load_rules(&args.packs)?;
-    let rubric = load_rubric(args.rubric.as_deref(), &rules)?;
+/// The config in force: the one named, none, or the one found from the current folder upward.
+pub(super) fn load_config(args: &ConfigArgs) -> Result<Config> {
+    match (&args.config, args.no_config) {
+        (_, true) => Ok(Config::default()),
+        (Some(path), false) => Config::load(path),
+        (None, false) => Config::discover(),
+    }
+}
+
+/// Lints everything the arguments name, in input order, with the config in force.
+fn build_report(args: &CheckArgs) -> Result<(Report, Config)> {
+    let config = load_config(&args.config)?;
+    let mut packs = args.packs.packs.clone();
+    packs.extend(config.packs.iter().cloned());
+    let mut rules = load_rules(&PackArgs { packs })?;
+    config.apply_to_rules(&mut rules)?;
+    let rubric = load_rubric(args.rubric.as_deref().or(config.rubric.as_deref()), &rules)?;
     let mut linter = Linter::new(rules);
-    linter.select(&args.select)?;
+    // The command line's --select wins over the config's; ignores add up.
+    linter.select(if args.select.is_empty() {
+        &config.select
+    } else {
+        &args.select
+    })?;
+    linter.ignore(&config.ignore)?;
     linter.ignore(&args.ignore)?;
     linter.check_scenarios(&args.scenario)?;
     let options = CheckOptions {
@@ -117,7 +143,8 @@ fn build_report(args: &CheckArgs) -> Result<Report> {
         }
     }
     report.errors = errors;
-    Ok(report)
+    config.apply_to_report(&mut report);
+    Ok((report, config))
 }
 
 /// One draft to check: a whole file (or standard input), or a reply inside a help-desk export.

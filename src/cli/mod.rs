@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod config;
 mod explain;
 mod grade;
 mod rubric;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Grade(args) => grade::run(args),
         Command::Rubric(args) => rubric::run(args),
         Command::Baseline(args) => check::record_baseline(args),
+        Command::Config(args) => config::run(args),
     }
 }
 
