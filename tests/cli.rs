@@ -481,3 +481,26 @@ fn suppression_comments_silence_rules_and_stale_ones_are_reported() {
             "2:1 suggestion unused-suppression <!-- replylint-disable-next-line no-jargon --> silences nothing",
         ));
 }
+
+#[test]
+fn each_liquid_branch_is_linted_as_the_customer_would_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("macro.txt");
+    let text = "Hi {{ticket.requester.first_name}},\n\n{% if ticket.priority == 'urgent' %}We found the cause and a fix ships by 5pm today.{% else %}Sorry for the inconvenience.{% endif %} Anything else I can help with?\n";
+    fs::write(&draft, text).unwrap();
+    let out = replylint().args(["check", "--format", "json"]).arg(&draft).assert();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let opener: Vec<&serde_json::Value> = json["results"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "no-template-opener")
+        .collect();
+    // Found in the else branch, at its place in the file; the tags are not read as text.
+    assert_eq!(opener.len(), 1, "{json}");
+    assert_eq!(opener[0]["excerpt"], "Sorry for the inconvenience");
+    assert_eq!(
+        opener[0]["start"].as_u64().unwrap() as usize,
+        text.find("Sorry").unwrap()
+    );
+}

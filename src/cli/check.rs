@@ -14,6 +14,7 @@ use crate::input::exports::{self, ExportKind, MacroReply};
 use crate::input::{self, Source};
 use crate::report::{github, human, json, DraftResult, MacroRef, Report};
 use crate::suppress;
+use crate::text::liquid;
 use crate::text::{Draft, Lang};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -225,8 +226,8 @@ fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &It
         Item::File(_) => suppress::parse(&original),
         Item::Macro { .. } => (original.clone(), Vec::new()),
     };
+    let mut outcome = check_variants(linter, &text, options)?;
     let draft = Draft::new(text);
-    let mut outcome = linter.check(&draft, options)?;
     suppress::apply(&mut suppressions, &mut outcome.findings);
     for finding in &mut outcome.findings {
         finding.criterion = rubric.criterion_of(&finding.rule, &finding.criterion).to_string();
@@ -247,6 +248,35 @@ fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &It
         outcome,
         grade,
     })
+}
+
+/// Lints every text a macro may send (one per Liquid branch) and merges what they find: a finding in any
+/// branch is a finding. Spans agree across variants, which keep the text's length.
+fn check_variants(linter: &Linter, text: &str, options: &CheckOptions) -> Result<Outcome> {
+    let mut variants = liquid::variants(text).into_iter();
+    let first = variants.next().unwrap_or_default();
+    let mut merged = linter.check(&Draft::new(first), options)?;
+    for variant in variants {
+        let outcome = linter.check(&Draft::new(variant), options)?;
+        for finding in outcome.findings {
+            let known = merged.findings.iter().any(|f| {
+                f.rule == finding.rule && f.span.start == finding.span.start && f.span.end == finding.span.end
+            });
+            if !known {
+                merged.findings.push(finding);
+            }
+        }
+        merged.applicable_rules.extend(outcome.applicable_rules);
+        for scenario in outcome.scenarios {
+            if !merged.scenarios.contains(&scenario) {
+                merged.scenarios.push(scenario);
+            }
+        }
+    }
+    merged
+        .findings
+        .sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+    Ok(merged)
 }
 
 fn unused_suppression(draft: &Draft, original: &str, suppression: &suppress::Suppression) -> Finding {

@@ -4,6 +4,7 @@
 pub mod korean;
 pub mod lang;
 pub mod lines;
+pub mod liquid;
 pub mod normalize;
 pub mod placeholders;
 pub mod sentences;
