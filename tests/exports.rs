@@ -110,3 +110,26 @@ fn a_malformed_export_names_its_line_and_column() {
             "expected a Freshdesk canned response export, found Zendesk macros",
         ));
 }
+
+#[test]
+fn csv_and_jsonl_batches_are_checked_row_by_row() {
+    let out = replylint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "examples/grading/answers.csv",
+            "--id-column",
+            "trainee",
+        ])
+        .assert();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let results = json["results"].as_array().unwrap();
+    assert_eq!(results.len(), 32);
+    assert_eq!(results[0]["source"], "examples/grading/answers.csv");
+    assert_eq!(results[0]["macro"]["kind"], "row");
+    assert_eq!(results[0]["macro"]["id"], "alex");
+    assert_eq!(results[0]["macro"]["line"], 2);
+    let jsonl = json_of(&["check", "--format", "json", "examples/grading/answers.jsonl"]);
+    assert_eq!(jsonl["results"].as_array().unwrap().len(), 32);
+}

@@ -153,10 +153,13 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckInput {
+    /// `.json` as a help-desk export, `.csv` and `.jsonl` as batches, anything else as one draft
     Auto,
     Text,
     Zendesk,
     Freshdesk,
+    Csv,
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -228,13 +231,22 @@ pub struct CheckArgs {
     pub output: Option<PathBuf>,
 
     /// How to read the inputs: `auto` reads `.json` files as help-desk exports (Zendesk macros or
-    /// Freshdesk canned responses, told apart by content) and anything else as one draft
+    /// Freshdesk canned responses, told apart by content), `.csv` and `.jsonl` as batches of replies, and
+    /// anything else as one draft
     #[arg(long, value_enum, default_value_t = CheckInput::Auto)]
     pub input: CheckInput,
 
     /// Also check macros that are switched off in the export
     #[arg(long)]
     pub include_inactive: bool,
+
+    /// CSV column or JSON Lines field holding the reply [default: text, reply, body, message or content]
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+
+    /// CSV column or JSON Lines field naming the reply [default: id, trainee, ticket or name]
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
 
     /// Report (and fail on) only findings that are not in this baseline file (`replylint baseline`)
     #[arg(long, value_name = "FILE")]

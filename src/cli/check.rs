@@ -11,6 +11,7 @@ use crate::finding::{Finding, Severity, Span, SuggestionAction};
 use crate::grade::Grade;
 use crate::grade::Rubric;
 use crate::input::exports::{self, ExportKind, MacroReply};
+use crate::input::records::{self, BatchFormat, Columns, Record};
 use crate::input::{self, Source};
 use crate::report::{github, human, json, DraftResult, MacroRef, Report};
 use crate::suppress;
@@ -127,7 +128,8 @@ fn build_report(args: &CheckArgs) -> Result<(Report, Config)> {
     if sources.contains(&Source::Stdin) && std::io::stdin().is_terminal() {
         eprintln!("replylint: reading a draft from standard input; end it with Ctrl-D");
     }
-    let (items, export_errors) = expand_exports(sources, args.input, args.include_inactive);
+    let columns = Columns::new(args.text_column.clone(), args.id_column.clone(), None);
+    let (items, export_errors) = expand_exports(sources, args.input, args.include_inactive, &columns);
     errors.extend(export_errors);
     if items.len() >= THROUGHPUT_FROM {
         linter.set_profile(Profile::Throughput);
@@ -148,25 +150,50 @@ fn build_report(args: &CheckArgs) -> Result<(Report, Config)> {
     Ok((report, config))
 }
 
-/// One draft to check: a whole file (or standard input), or a reply inside a help-desk export.
+/// One draft to check: a whole file (or standard input), a reply inside a help-desk export, or a row of
+/// a CSV or JSON Lines batch.
 enum Item {
     File(Source),
     Macro { source: String, reply: MacroReply },
+    Row(Record),
 }
 
 /// Reads the help-desk exports among the sources into one item per reply (in export order); other
 /// sources stay whole files, read later in parallel.
-fn expand_exports(sources: Vec<Source>, input: CheckInput, include_inactive: bool) -> (Vec<Item>, Vec<Error>) {
+fn expand_exports(
+    sources: Vec<Source>,
+    input: CheckInput,
+    include_inactive: bool,
+    columns: &Columns,
+) -> (Vec<Item>, Vec<Error>) {
     let mut items = Vec::new();
     let mut errors = Vec::new();
     for source in sources {
-        let is_export = match (&source, input) {
-            (_, CheckInput::Text) => false,
-            (_, CheckInput::Zendesk | CheckInput::Freshdesk) => true,
-            (Source::File { path, .. }, CheckInput::Auto) => {
-                path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            }
-            (Source::Stdin, CheckInput::Auto) => false,
+        let extension = match &source {
+            Source::File { path, .. } => path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()),
+            Source::Stdin => None,
+        };
+        let batch = match (input, extension.as_deref()) {
+            (CheckInput::Csv, _) | (CheckInput::Auto, Some("csv")) => Some(BatchFormat::Csv),
+            (CheckInput::Jsonl, _) | (CheckInput::Auto, Some("jsonl" | "ndjson")) => Some(BatchFormat::Jsonl),
+            _ => None,
+        };
+        if let Some(format) = batch {
+            let (rows, row_errors) = match source.read_batch() {
+                Ok(text) => match format {
+                    BatchFormat::Csv => records::parse_csv(source.name(), &text, columns),
+                    BatchFormat::Jsonl => records::parse_jsonl(source.name(), &text, columns),
+                },
+                Err(e) => (Vec::new(), vec![e]),
+            };
+            items.extend(rows.into_iter().map(Item::Row));
+            errors.extend(row_errors);
+            continue;
+        }
+        let is_export = match input {
+            CheckInput::Text | CheckInput::Csv | CheckInput::Jsonl => false,
+            CheckInput::Zendesk | CheckInput::Freshdesk => true,
+            CheckInput::Auto => extension.as_deref() == Some("json"),
         };
         if !is_export {
             items.push(Item::File(source));
@@ -219,12 +246,26 @@ fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &It
                 line: reply.line,
             }),
         ),
+        Item::Row(record) => {
+            // `origin` is `file:line`; the row's line becomes the export line of its macro reference.
+            let (file, line) = record.origin.rsplit_once(':').unwrap_or((&record.origin, "0"));
+            (
+                file.to_string(),
+                record.text.clone(),
+                Some(MacroRef {
+                    kind: "row",
+                    id: record.id.clone().unwrap_or_default(),
+                    title: String::new(),
+                    line: line.parse().unwrap_or(0),
+                }),
+            )
+        }
     };
     // Suppression comments are written in text and Markdown files; exports are ignored by config.
     let original = text;
     let (text, mut suppressions) = match item {
         Item::File(_) => suppress::parse(&original),
-        Item::Macro { .. } => (original.clone(), Vec::new()),
+        Item::Macro { .. } | Item::Row(_) => (original.clone(), Vec::new()),
     };
     let mut outcome = check_variants(linter, &text, options)?;
     let draft = Draft::new(text);

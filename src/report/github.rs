@@ -34,7 +34,7 @@ fn annotation(out: &mut String, result: &DraftResult, finding: &Finding) {
         // A reply inside an export is annotated on the line where its string starts.
         Some(m) => {
             properties.push(format!("line={}", m.line));
-            format!("replylint {} in {} {} \"{}\"", finding.rule, m.kind, m.id, m.title)
+            format!("replylint {} in {}", finding.rule, m.describe())
         }
         None => {
             properties.push(format!("line={}", finding.span.line));

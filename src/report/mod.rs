@@ -17,12 +17,26 @@ use crate::text::Draft;
 /// Where a draft sits inside a help-desk export.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MacroRef {
-    /// `zendesk` or `freshdesk`.
+    /// `zendesk`, `freshdesk`, or `row` for a row of a CSV or JSON Lines batch.
     pub kind: &'static str,
     pub id: String,
     pub title: String,
     /// The line of the export file where the reply's string starts.
     pub line: usize,
+}
+
+impl MacroRef {
+    /// `zendesk 360001 "Outage::Payments"`, `row ana`: the kind, then the id and title it has.
+    pub fn describe(&self) -> String {
+        let mut text = self.kind.to_string();
+        if !self.id.is_empty() {
+            text.push_str(&format!(" {}", self.id));
+        }
+        if !self.title.is_empty() {
+            text.push_str(&format!(" \"{}\"", self.title));
+        }
+        text
+    }
 }
 
 /// One checked draft.
@@ -58,18 +72,15 @@ impl DraftResult {
     /// line:col` (the export line where the reply starts, then the place within the reply).
     pub fn place(&self, line: usize, column: usize) -> String {
         match &self.macro_ref {
-            Some(m) => format!(
-                "{}:{} {} {} \"{}\" {line}:{column}",
-                self.source, m.line, m.kind, m.id, m.title
-            ),
+            Some(_) => format!("{} {line}:{column}", self.name()),
             None => format!("{}:{line}:{column}", self.source),
         }
     }
 
-    /// The draft's name in grade lines: the path, with the macro for exports.
+    /// The draft's name in grade lines: the path, with the macro (or batch row) it came from.
     pub fn name(&self) -> String {
         match &self.macro_ref {
-            Some(m) => format!("{}:{} {} {} \"{}\"", self.source, m.line, m.kind, m.id, m.title),
+            Some(m) => format!("{}:{} {}", self.source, m.line, m.describe()),
             None => self.source.clone(),
         }
     }
