@@ -96,3 +96,41 @@ fn a_broken_baseline_is_named_with_its_line() {
         .stderr(predicate::str::contains(format!("{}:3:", baseline.display())))
         .stderr(predicate::str::contains("not a baseline"));
 }
+
+/// The GitHub Actions job in the README runs as written against the example export: annotations, and no
+/// failure once today's findings are baselined.
+#[test]
+fn the_readme_workflow_command_runs_against_the_example_export() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let command = readme
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("- run: replylint check "))
+        .expect("the README's workflow runs replylint check");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join(".replylint-baseline.json");
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| {
+            if *a == ".replylint-baseline.json" {
+                baseline.display().to_string()
+            } else {
+                a.to_string()
+            }
+        })
+        .collect();
+    // Before a baseline exists the warnings fail the job, as annotations.
+    let without: Vec<&String> = args.iter().take_while(|a| *a != "--baseline").collect();
+    let out = replylint().arg("check").args(&without).assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("::"));
+    replylint()
+        .args(["baseline", "examples/macros/zendesk-macros.json", "-o"])
+        .arg(&baseline)
+        .assert()
+        .success();
+    replylint().arg("check").args(&args).assert().code(0);
+    assert!(fs::read_to_string(".pre-commit-hooks.yaml")
+        .unwrap()
+        .contains("entry: replylint check"));
+}
