@@ -133,3 +133,35 @@ fn csv_and_jsonl_batches_are_checked_row_by_row() {
     let jsonl = json_of(&["check", "--format", "json", "examples/grading/answers.jsonl"]);
     assert_eq!(jsonl["results"].as_array().unwrap().len(), 32);
 }
+
+#[test]
+fn help_desk_placeholders_count_as_the_customers_name() {
+    for greeting in [
+        "Hi {{ticket.requester.first_name}},",
+        "Hi {{ ticket.requester.name | default: \"there\" }},",
+        "Hi {{first_name|fallback:\"there\"}},",
+        "Hi {%customer.firstName,fallback=there%},",
+        "Hi [Customer Name],",
+        "안녕하세요 [이름] 님,",
+    ] {
+        let out = replylint()
+            .args(["check", "--format", "json", "--select", "use-customer-name", "-"])
+            .write_stdin(format!(
+                "{greeting}\nYour refund went out today. Anything else I can help with?\n"
+            ))
+            .assert()
+            .code(0);
+        let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert!(
+            json["results"][0]["findings"].as_array().unwrap().is_empty(),
+            "{greeting}"
+        );
+    }
+    // An agent placeholder is not the customer's name.
+    let out = replylint()
+        .args(["check", "--format", "json", "--select", "use-customer-name", "-"])
+        .write_stdin("Hi {{current_user.first_name}},\nYour refund went out today.\n")
+        .assert();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["results"][0]["findings"][0]["rule"], "use-customer-name");
+}
