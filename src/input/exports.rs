@@ -44,6 +44,9 @@ pub fn looks_like_json(text: &str) -> bool {
 pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
     let mut found: Option<ExportKind> = None;
     let mut replies = Vec::new();
+    // Line starts, found once: an export holds thousands of replies.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of = |offset: usize| 1 + newlines.partition_point(|&n| n < offset);
     for page in pages(shown, text)? {
         let parsed = parse_to_ast(&text[page.clone()], &CollectOptions::default(), &strict())
             .map_err(|e| Error::input(shown, format!("not valid JSON: {e}")))?;
@@ -56,7 +59,7 @@ pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
         };
         found = Some(kind);
         for item in items {
-            replies.extend(replies_of(kind, item, text, page.start));
+            replies.extend(replies_of(kind, item, &|offset| line_of(page.start + offset)));
         }
     }
     let kind = found.ok_or_else(|| Error::input(shown, "an empty JSON file"))?;
@@ -144,7 +147,8 @@ fn recognise<'a, 'b>(value: &'b Value<'a>) -> Option<(ExportKind, Vec<&'b Object
     }
 }
 
-fn replies_of(kind: ExportKind, item: &Object, text: &str, base: usize) -> Vec<MacroReply> {
+/// The replies of one macro or response; `line_of` turns an offset within the page into a file line.
+fn replies_of(kind: ExportKind, item: &Object, line_of: &dyn Fn(usize) -> usize) -> Vec<MacroReply> {
     let id = match item.get("id").map(|p| &p.value) {
         Some(Value::NumberLit(n)) => n.value.to_string(),
         Some(Value::StringLit(s)) => s.value.to_string(),
@@ -155,7 +159,6 @@ fn replies_of(kind: ExportKind, item: &Object, text: &str, base: usize) -> Vec<M
         .map(|s| s.value.to_string())
         .unwrap_or_default();
     let active = !matches!(item.get("active").map(|p| &p.value), Some(Value::BooleanLit(b)) if !b.value);
-    let line_of = |offset: usize| 1 + text[..base + offset].matches('\n').count();
     let reply = |text_value: &str, html: bool, offset: usize| MacroReply {
         kind,
         id: id.clone(),

@@ -63,7 +63,7 @@ impl Source {
         if bytes.len() > limit {
             return Err(too_big());
         }
-        decode(self.name(), bytes)
+        decode_text(self.name(), bytes)
     }
 
     /// Reads and decodes the draft.
@@ -100,11 +100,17 @@ fn too_big(name: &str, size: usize) -> Error {
     )
 }
 
-/// Bytes to text: UTF-8 (a byte-order mark is fine), not empty, not too big.
+/// Bytes to a draft's text: UTF-8 (a byte-order mark is fine), not empty, not too big for one draft.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     if bytes.len() > MAX_DRAFT_BYTES {
         return Err(too_big(name, bytes.len()));
     }
+    decode_text(name, bytes)
+}
+
+/// Bytes to text: UTF-8 (a byte-order mark is fine) and not empty. Batches and exports check their own,
+/// larger size limit first.
+pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -195,5 +201,15 @@ mod tests {
     fn too_big_is_an_error() {
         let err = decode("big.txt", vec![b'a'; MAX_DRAFT_BYTES + 1]).unwrap_err();
         assert!(err.to_string().contains("limit for one draft"));
+    }
+
+    #[test]
+    fn a_batch_may_be_bigger_than_one_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("macros.json");
+        std::fs::write(&path, "x".repeat(MAX_DRAFT_BYTES * 2)).unwrap();
+        let source = Source::file(&path);
+        assert!(source.read().is_err(), "too big for one draft");
+        assert_eq!(source.read_batch().unwrap().len(), MAX_DRAFT_BYTES * 2);
     }
 }

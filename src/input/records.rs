@@ -2,7 +2,7 @@
 //! with the reply text, an id and a scenario taken from named columns or fields. A row that cannot be used
 //! is an error naming its line; the other rows are still read.
 
-use super::decode;
+use super::decode_text;
 use crate::error::{Error, Result};
 use std::path::Path;
 
@@ -111,7 +111,7 @@ fn load(path: &Path, shown: &str) -> Result<String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::input(shown, format!("cannot read: {e}")))?;
-    decode(shown, bytes)
+    decode_text(shown, bytes)
 }
 
 /// Parses CSV text whose first row names the columns.
