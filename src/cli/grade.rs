@@ -2,7 +2,7 @@
 //! a table, JSON, CSV, Markdown or a self-contained HTML page.
 
 use super::args::{GradeArgs, GradeFormat, InputKind};
-use super::check::{check_and_grade, lang_option};
+use super::drafts::{check_and_grade, lang_option};
 use super::{load_rubric, load_rules, print, write_atomically, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};

@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod config;
+mod drafts;
 mod explain;
 mod grade;
 mod rubric;

@@ -1,0 +1,232 @@
+//! What one draft is and how it is linted: a whole file, a reply in a help-desk export or a row of a batch,
+//! with its suppression comments and Liquid branches, graded under the rubric in force.
+
+use super::args::{CheckInput, LangArg};
+use crate::engine::{CheckOptions, Linter, Outcome};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Severity, Span, SuggestionAction};
+use crate::grade::{Grade, Rubric};
+use crate::input::exports::{self, ExportKind, MacroReply};
+use crate::input::records::{self, BatchFormat, Columns, Record};
+use crate::input::Source;
+use crate::report::{DraftResult, MacroRef};
+use crate::suppress;
+use crate::text::liquid;
+use crate::text::{Draft, Lang};
+
+/// One draft to check: a whole file (or standard input), a reply inside a help-desk export, or a row of
+/// a CSV or JSON Lines batch.
+pub(super) enum Item {
+    File(Source),
+    Macro { source: String, reply: MacroReply },
+    Row(Record),
+}
+
+/// Reads the help-desk exports among the sources into one item per reply (in export order); other
+/// sources stay whole files, read later in parallel.
+pub(super) fn expand_inputs(
+    sources: Vec<Source>,
+    input: CheckInput,
+    include_inactive: bool,
+    columns: &Columns,
+) -> (Vec<Item>, Vec<Error>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for source in sources {
+        let extension = match &source {
+            Source::File { path, .. } => path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()),
+            Source::Stdin => None,
+        };
+        let batch = match (input, extension.as_deref()) {
+            (CheckInput::Csv, _) | (CheckInput::Auto, Some("csv")) => Some(BatchFormat::Csv),
+            (CheckInput::Jsonl, _) | (CheckInput::Auto, Some("jsonl" | "ndjson")) => Some(BatchFormat::Jsonl),
+            _ => None,
+        };
+        if let Some(format) = batch {
+            let (rows, row_errors) = match source.read_batch() {
+                Ok(text) => match format {
+                    BatchFormat::Csv => records::parse_csv(source.name(), &text, columns),
+                    BatchFormat::Jsonl => records::parse_jsonl(source.name(), &text, columns),
+                },
+                Err(e) => (Vec::new(), vec![e]),
+            };
+            items.extend(rows.into_iter().map(Item::Row));
+            errors.extend(row_errors);
+            continue;
+        }
+        let is_export = match input {
+            CheckInput::Text | CheckInput::Csv | CheckInput::Jsonl => false,
+            CheckInput::Zendesk | CheckInput::Freshdesk => true,
+            CheckInput::Auto => extension.as_deref() == Some("json"),
+        };
+        if !is_export {
+            items.push(Item::File(source));
+            continue;
+        }
+        let read = source.read_batch().and_then(|text| exports::read(source.name(), &text));
+        match read {
+            Ok((kind, replies)) => {
+                let expected = match input {
+                    CheckInput::Zendesk => Some(ExportKind::Zendesk),
+                    CheckInput::Freshdesk => Some(ExportKind::Freshdesk),
+                    _ => None,
+                };
+                if let Some(expected) = expected.filter(|&e| e != kind) {
+                    errors.push(Error::input(
+                        source.name(),
+                        format!("expected a {} export, found {}s", expected.name(), kind.name()),
+                    ));
+                    continue;
+                }
+                items.extend(
+                    replies
+                        .into_iter()
+                        .filter(|r| r.active || include_inactive)
+                        .map(|reply| Item::Macro {
+                            source: source.name().to_string(),
+                            reply,
+                        }),
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (items, errors)
+}
+
+pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &Item) -> Result<DraftResult> {
+    let (source, text, macro_ref) = match item {
+        Item::File(source) => (source.name().to_string(), source.read()?, None),
+        Item::Macro { source, reply } => (
+            source.clone(),
+            reply.text.clone(),
+            Some(MacroRef {
+                kind: match reply.kind {
+                    ExportKind::Zendesk => "zendesk",
+                    ExportKind::Freshdesk => "freshdesk",
+                },
+                id: reply.id.clone(),
+                title: reply.title.clone(),
+                line: reply.line,
+            }),
+        ),
+        Item::Row(record) => {
+            // `origin` is `file:line`; the row's line becomes the export line of its macro reference.
+            let (file, line) = record.origin.rsplit_once(':').unwrap_or((&record.origin, "0"));
+            (
+                file.to_string(),
+                record.text.clone(),
+                Some(MacroRef {
+                    kind: "row",
+                    id: record.id.clone().unwrap_or_default(),
+                    title: String::new(),
+                    line: line.parse().unwrap_or(0),
+                }),
+            )
+        }
+    };
+    // Suppression comments are written in text and Markdown files; exports are ignored by config.
+    let original = text;
+    let (text, mut suppressions) = match item {
+        Item::File(_) => suppress::parse(&original),
+        Item::Macro { .. } | Item::Row(_) => (original.clone(), Vec::new()),
+    };
+    let mut outcome = check_variants(linter, &text, options)?;
+    let draft = Draft::new(text);
+    suppress::apply(&mut suppressions, &mut outcome.findings);
+    for finding in &mut outcome.findings {
+        finding.criterion = rubric.criterion_of(&finding.rule, &finding.criterion).to_string();
+    }
+    let grade = rubric.grade(&outcome);
+    // A stale suppression is reported after grading: it costs the reply nothing.
+    outcome.findings.extend(
+        suppressions
+            .iter()
+            .filter(|s| !s.used)
+            .map(|s| unused_suppression(&draft, &original, s)),
+    );
+    outcome.findings.sort_by_key(|f| f.span.start);
+    Ok(DraftResult {
+        source,
+        macro_ref,
+        draft,
+        outcome,
+        grade,
+    })
+}
+
+/// Lints every text a macro may send (one per Liquid branch) and merges what they find: a finding in any
+/// branch is a finding. Spans agree across variants, which keep the text's length.
+fn check_variants(linter: &Linter, text: &str, options: &CheckOptions) -> Result<Outcome> {
+    let mut variants = liquid::variants(text).into_iter();
+    let first = variants.next().unwrap_or_default();
+    let mut merged = linter.check(&Draft::new(first), options)?;
+    for variant in variants {
+        let outcome = linter.check(&Draft::new(variant), options)?;
+        for finding in outcome.findings {
+            let known = merged.findings.iter().any(|f| {
+                f.rule == finding.rule && f.span.start == finding.span.start && f.span.end == finding.span.end
+            });
+            if !known {
+                merged.findings.push(finding);
+            }
+        }
+        merged.applicable_rules.extend(outcome.applicable_rules);
+        for scenario in outcome.scenarios {
+            if !merged.scenarios.contains(&scenario) {
+                merged.scenarios.push(scenario);
+            }
+        }
+    }
+    merged
+        .findings
+        .sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+    Ok(merged)
+}
+
+fn unused_suppression(draft: &Draft, original: &str, suppression: &suppress::Suppression) -> Finding {
+    let (line, column) = draft.line_col(suppression.comment.start);
+    Finding {
+        rule: "unused-suppression".into(),
+        pack: "replylint".into(),
+        severity: Severity::Suggestion,
+        criterion: String::new(),
+        message: format!(
+            "{} silences nothing: remove it.",
+            original[suppression.comment.clone()].trim()
+        ),
+        span: Span {
+            start: suppression.comment.start,
+            end: suppression.comment.end,
+            line,
+            column,
+        },
+        excerpt: String::new(),
+        suggestion: Some(String::new()),
+        action: SuggestionAction::Replace,
+    }
+}
+
+/// Lints a draft and grades it; findings report the criterion they count against under the rubric.
+pub(super) fn check_and_grade(
+    linter: &Linter,
+    rubric: &Rubric,
+    draft: &Draft,
+    options: &CheckOptions,
+) -> Result<(Outcome, Grade)> {
+    let mut outcome = linter.check(draft, options)?;
+    for finding in &mut outcome.findings {
+        finding.criterion = rubric.criterion_of(&finding.rule, &finding.criterion).to_string();
+    }
+    let grade = rubric.grade(&outcome);
+    Ok((outcome, grade))
+}
+
+/// `--lang` as check options.
+pub(super) fn lang_option(lang: LangArg) -> Option<Lang> {
+    match lang {
+        LangArg::Auto => None,
+        LangArg::Ko => Some(Lang::Ko),
+        LangArg::En => Some(Lang::En),
+    }
+}
