@@ -13,7 +13,8 @@ use std::path::PathBuf;
         replylint runs TOML rule packs (stock openers, missing ETA, missing workaround, \
         unacknowledged impact, ...) over draft replies and prints graded findings with rewrites.",
     after_help = "Examples:\n  replylint check draft.txt\n  echo \"Sorry for the inconvenience.\" | replylint check -\n  \
-        replylint check --format json drafts/\n  replylint rules\n  replylint explain state-eta"
+        replylint check --format json drafts/\n  replylint check macros.json --format github --baseline .replylint-baseline.json\n  \
+        replylint grade practice/ --format html -o report.html\n  replylint rules\n  replylint explain state-eta"
 )]
 pub struct Cli {
     /// When to colour output (NO_COLOR turns colour off under `auto`)
@@ -26,7 +27,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Lint drafts: files, folders (recursively), or standard input (`-` or no path)
+    /// Lint drafts: files, folders (recursively), help-desk exports, CSV/JSON Lines batches, or standard
+    /// input (`-` or no path)
     Check(CheckArgs),
     /// List the rules of the loaded packs
     Rules(RulesArgs),
