@@ -33,23 +33,14 @@ pub(super) fn expand_inputs(
     let mut items = Vec::new();
     let mut errors = Vec::new();
     for source in sources {
-        let extension = match &source {
-            Source::File { path, .. } => path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()),
-            Source::Stdin => None,
-        };
-        let batch = match (input, extension.as_deref()) {
-            (CheckInput::Csv, _) | (CheckInput::Auto, Some("csv")) => Some(BatchFormat::Csv),
-            (CheckInput::Jsonl, _) | (CheckInput::Auto, Some("jsonl" | "ndjson")) => Some(BatchFormat::Jsonl),
+        let batch = match (input, &source) {
+            (CheckInput::Csv, _) => Some(BatchFormat::Csv),
+            (CheckInput::Jsonl, _) => Some(BatchFormat::Jsonl),
+            (CheckInput::Auto, Source::File { path, .. }) => BatchFormat::of_path(path),
             _ => None,
         };
         if let Some(format) = batch {
-            let (rows, row_errors) = match source.read_batch() {
-                Ok(text) => match format {
-                    BatchFormat::Csv => records::parse_csv(source.name(), &text, columns),
-                    BatchFormat::Jsonl => records::parse_jsonl(source.name(), &text, columns),
-                },
-                Err(e) => (Vec::new(), vec![e]),
-            };
+            let (rows, row_errors) = records::read(&source, format, columns);
             items.extend(rows.into_iter().map(Item::Row));
             errors.extend(row_errors);
             continue;
@@ -57,7 +48,8 @@ pub(super) fn expand_inputs(
         let is_export = match input {
             CheckInput::Text | CheckInput::Csv | CheckInput::Jsonl => false,
             CheckInput::Zendesk | CheckInput::Freshdesk => true,
-            CheckInput::Auto => extension.as_deref() == Some("json"),
+            CheckInput::Auto => matches!(&source, Source::File { path, .. }
+                if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))),
         };
         if !is_export {
             items.push(Item::File(source));

@@ -47,7 +47,7 @@ pub fn run(args: GradeArgs) -> Result<u8> {
     for source in sources {
         match batch_format(args.input, &source) {
             Some(format) => {
-                let (rows, row_errors) = read_batch(&source, format, &columns);
+                let (rows, row_errors) = records::read(&source, format, &columns);
                 items.extend(rows.into_iter().map(Item::Row));
                 errors.extend(row_errors);
             }
@@ -131,19 +131,6 @@ fn batch_format(kind: InputKind, source: &Source) -> Option<BatchFormat> {
         (InputKind::Jsonl, _) => Some(BatchFormat::Jsonl),
         (InputKind::Auto, Source::File { path, .. }) => BatchFormat::of_path(path),
         (InputKind::Auto, Source::Stdin) => None,
-    }
-}
-
-fn read_batch(source: &Source, format: BatchFormat, columns: &Columns) -> (Vec<Record>, Vec<Error>) {
-    match source {
-        Source::File { path, shown } => records::read(path, shown, format, columns),
-        Source::Stdin => match source.read_batch() {
-            Ok(text) => match format {
-                BatchFormat::Csv => records::parse_csv("-", &text, columns),
-                BatchFormat::Jsonl => records::parse_jsonl("-", &text, columns),
-            },
-            Err(e) => (Vec::new(), vec![e]),
-        },
     }
 }
 

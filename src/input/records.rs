@@ -2,8 +2,8 @@
 //! with the reply text, an id and a scenario taken from named columns or fields. A row that cannot be used
 //! is an error naming its line; the other rows are still read.
 
-use super::decode_text;
-use crate::error::{Error, Result};
+use super::Source;
+use crate::error::Error;
 use std::path::Path;
 
 /// The largest batch file accepted: hundreds of replies fit in a few megabytes.
@@ -88,30 +88,16 @@ impl BatchFormat {
     }
 }
 
-/// Reads a batch file. A file that cannot be read at all is one error; otherwise each unusable row is one.
-pub fn read(path: &Path, shown: &str, format: BatchFormat, columns: &Columns) -> (Vec<Record>, Vec<Error>) {
-    match load(path, shown) {
+/// Reads a batch from a file or standard input (within the batch size limit). A source that cannot be read
+/// at all is one error; otherwise each unusable row is one.
+pub fn read(source: &Source, format: BatchFormat, columns: &Columns) -> (Vec<Record>, Vec<Error>) {
+    match source.read_batch() {
         Ok(text) => match format {
-            BatchFormat::Csv => parse_csv(shown, &text, columns),
-            BatchFormat::Jsonl => parse_jsonl(shown, &text, columns),
+            BatchFormat::Csv => parse_csv(source.name(), &text, columns),
+            BatchFormat::Jsonl => parse_jsonl(source.name(), &text, columns),
         },
         Err(e) => (Vec::new(), vec![e]),
     }
-}
-
-fn load(path: &Path, shown: &str) -> Result<String> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_BATCH_BYTES as u64 {
-        return Err(Error::input(
-            shown,
-            format!(
-                "{size} bytes is more than the {} MiB limit for a batch",
-                MAX_BATCH_BYTES >> 20
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::input(shown, format!("cannot read: {e}")))?;
-    decode_text(shown, bytes)
 }
 
 /// Parses CSV text whose first row names the columns.
