@@ -121,14 +121,7 @@ impl Baseline {
     }
 
     pub fn parse(shown: &str, text: &str) -> Result<Self> {
-        let file: BaselineFile = serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            Error::input(
-                format!("{shown}:{}:{}", e.line(), e.column()),
-                format!("not a baseline: {message}"),
-            )
-        })?;
+        let file: BaselineFile = serde_json::from_str(text).map_err(|e| Error::json(shown, "not a baseline", &e))?;
         if file.version != VERSION {
             return Err(Error::input(
                 shown,

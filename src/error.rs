@@ -63,6 +63,18 @@ impl Error {
             message: message.into(),
         }
     }
+
+    /// A JSON file that cannot be read as `what` ("not valid JSON", "not a baseline"), placed at the line
+    /// and column serde_json reports. serde_json appends " at line L column C" to its message; the
+    /// position goes in front instead, as in every other error.
+    pub fn json(source_name: &str, what: &str, e: &serde_json::Error) -> Self {
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        Error::input(
+            format!("{source_name}:{}:{}", e.line(), e.column()),
+            format!("{what}: {message}"),
+        )
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -123,13 +123,10 @@ pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions
         Item::File(_) => suppress::parse(&original),
         Item::Macro { .. } | Item::Row(_) => (original.clone(), Vec::new()),
     };
-    let mut outcome = check_variants(linter, &text, options)?;
     let draft = Draft::new(text);
+    let mut outcome = check_variants(linter, &draft, options)?;
     suppress::apply(&mut suppressions, &mut outcome.findings);
-    for finding in &mut outcome.findings {
-        finding.criterion = rubric.criterion_of(&finding.rule, &finding.criterion).to_string();
-    }
-    let grade = rubric.grade(&outcome);
+    let grade = grade_under(rubric, &mut outcome);
     // A stale suppression is reported after grading: it costs the reply nothing.
     outcome.findings.extend(
         suppressions
@@ -149,8 +146,13 @@ pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions
 
 /// Lints every text a macro may send (one per Liquid branch) and merges what they find: a finding in any
 /// branch is a finding. Spans agree across variants, which keep the text's length.
-fn check_variants(linter: &Linter, text: &str, options: &CheckOptions) -> Result<Outcome> {
-    let mut variants = liquid::variants(text).into_iter();
+fn check_variants(linter: &Linter, draft: &Draft, options: &CheckOptions) -> Result<Outcome> {
+    let variants = liquid::variants(draft.original());
+    // Most drafts have no conditional: the draft itself is the only text sent.
+    if variants.len() == 1 {
+        return linter.check(draft, options);
+    }
+    let mut variants = variants.into_iter();
     let first = variants.next().unwrap_or_default();
     let mut merged = linter.check(&Draft::new(first), options)?;
     for variant in variants {
@@ -207,11 +209,16 @@ pub(super) fn check_and_grade(
     options: &CheckOptions,
 ) -> Result<(Outcome, Grade)> {
     let mut outcome = linter.check(draft, options)?;
+    let grade = grade_under(rubric, &mut outcome);
+    Ok((outcome, grade))
+}
+
+/// Grades an outcome; its findings first take the criterion they count against under the rubric.
+fn grade_under(rubric: &Rubric, outcome: &mut Outcome) -> Grade {
     for finding in &mut outcome.findings {
         finding.criterion = rubric.criterion_of(&finding.rule, &finding.criterion).to_string();
     }
-    let grade = rubric.grade(&outcome);
-    Ok((outcome, grade))
+    rubric.grade(outcome)
 }
 
 /// `--lang` as check options.

@@ -76,15 +76,7 @@ fn pages(shown: &str, text: &str) -> Result<Vec<std::ops::Range<usize>>> {
         match stream.next() {
             None => break,
             Some(Ok(_)) => pages.push(start..stream.byte_offset()),
-            Some(Err(e)) => {
-                let message = e.to_string();
-                // serde_json appends " at line L column C"; the position is in the location instead.
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-                return Err(Error::input(
-                    format!("{shown}:{}:{}", e.line(), e.column()),
-                    format!("not valid JSON: {message}"),
-                ));
-            }
+            Some(Err(e)) => return Err(Error::json(shown, "not valid JSON", &e)),
         }
     }
     Ok(pages)
