@@ -6,7 +6,7 @@
 mod common;
 
 use common::{Checked, Tally};
-use replylint::{Linter, Rubric, RuleSet};
+use replylint::{Rubric, RuleSet};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -23,11 +23,7 @@ fn checked_corpus() -> &'static [Checked] {
 }
 
 fn check_corpus() -> Vec<Checked> {
-    let rules = RuleSet::builtin().unwrap();
-    let mut linter = Linter::new(rules.clone());
-    // Rules that ship switched off are measured too.
-    let ids: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
-    linter.select(&ids).unwrap();
+    let linter = common::linter_with_every_rule(RuleSet::builtin().unwrap());
     let mut checked = Vec::new();
     for lang in ["en", "ko"] {
         let replies = common::check_folder(&Path::new("tests/corpus").join(lang), &linter);
@@ -143,10 +139,7 @@ fn markdown_table(rules: &RuleSet, tallies: &BTreeMap<(String, String), Tally>) 
 /// per rule, per-rule rates are coarse, so the bar is on the pooled numbers.
 #[test]
 fn a_fresh_set_from_other_industries_meets_pooled_bars() {
-    let rules = RuleSet::builtin().unwrap();
-    let mut linter = Linter::new(rules.clone());
-    let ids: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
-    linter.select(&ids).unwrap();
+    let linter = common::linter_with_every_rule(RuleSet::builtin().unwrap());
     let mut checked = Vec::new();
     for lang in ["en", "ko"] {
         checked.extend(common::check_folder(

@@ -3,7 +3,7 @@
 
 // Each test binary that includes this module uses a different part of it.
 #![allow(dead_code)]
-use replylint::{CheckOptions, Draft, Linter, Outcome};
+use replylint::{CheckOptions, Draft, Linter, Outcome, RuleSet};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -34,6 +34,14 @@ impl Tally {
     pub fn false_alarm_rate(&self) -> f64 {
         self.false_alarms as f64 / self.satisfies.max(1) as f64
     }
+}
+
+/// A linter running every rule, including the ones that ship switched off: labelled sets measure them too.
+pub fn linter_with_every_rule(rules: RuleSet) -> Linter {
+    let ids: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
+    let mut linter = Linter::new(rules);
+    linter.select(&ids).unwrap();
+    linter
 }
 
 /// A labelled reply and what the linter said about it.
