@@ -3,7 +3,7 @@
 
 mod common;
 
-use replylint::{CheckOptions, Draft, Linter, RuleSet};
+use replylint::{CheckOptions, Draft, RuleSet};
 use std::path::Path;
 
 /// Checks every rule's examples (rules that are off by default are switched on for it); each rule needs
