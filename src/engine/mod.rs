@@ -15,7 +15,7 @@ mod scope;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Span, SuggestionAction};
 use crate::pack::{Kind, Rule, RuleSet};
-use crate::text::{Draft, Lang, Langs};
+use crate::text::{one_line, Draft, Lang, Langs};
 pub use compile::Profile;
 use compile::{LangTables, Presences};
 use matching::Scope;
@@ -230,7 +230,7 @@ impl RuleRun<'_> {
         let original = self.draft.to_original(normalized);
         let excerpt = self.draft.original()[original.clone()].to_string();
         let (line, column) = self.draft.line_col(original.start);
-        let mut message = message.replace("{excerpt}", &format!("\"{}\"", one_line(&excerpt)));
+        let mut message = message.replace("{excerpt}", &format!("\"{}\"", one_line(&excerpt, 60)));
         if let Some((count, max)) = count {
             message = message
                 .replace("{count}", &count.to_string())
@@ -252,16 +252,6 @@ impl RuleRun<'_> {
             suggestion,
             action,
         }
-    }
-}
-
-/// Text shown inside a one-line message: line breaks folded, long excerpts shortened.
-fn one_line(text: &str) -> String {
-    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.chars().count() > 60 {
-        format!("{}…", folded.chars().take(59).collect::<String>())
-    } else {
-        folded
     }
 }
 

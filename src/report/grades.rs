@@ -6,7 +6,7 @@ use super::json::{JsonFinding, VERSION};
 use crate::engine::Outcome;
 use crate::error::Error;
 use crate::grade::{CriterionScore, Deduction, Grade};
-use crate::text::Draft;
+use crate::text::{one_line, Draft};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -268,7 +268,7 @@ fn explain_lines(out: &mut String, reply: &GradedReply, indent: &str) {
             let what = if d.missing {
                 d.message.clone()
             } else {
-                format!("\"{}\"", one_line(&d.excerpt))
+                format!("\"{}\"", one_line(&d.excerpt, 50))
             };
             let _ = writeln!(
                 out,
@@ -279,15 +279,6 @@ fn explain_lines(out: &mut String, reply: &GradedReply, indent: &str) {
     }
     if let Some(cap) = &reply.grade.capped {
         let _ = writeln!(out, "{indent}capped: {cap}");
-    }
-}
-
-fn one_line(text: &str) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.chars().count() > 50 {
-        format!("{}…", folded.chars().take(49).collect::<String>())
-    } else {
-        folded
     }
 }
 

@@ -142,6 +142,17 @@ impl Draft {
     }
 }
 
+/// Text shown inside a one-line message: line breaks and runs of spaces folded, and cut with `…` to at
+/// most `max` characters.
+pub fn one_line(text: &str, max: usize) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() > max {
+        format!("{}…", folded.chars().take(max - 1).collect::<String>())
+    } else {
+        folded
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
