@@ -19,6 +19,7 @@ use crate::text::{one_line, Draft, Lang, Langs};
 pub use compile::Profile;
 use compile::{LangTables, Presences};
 use matching::Scope;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -159,6 +160,7 @@ impl Linter {
                 scenarios: &self.rules.scenarios,
                 body: &body,
                 presence: &presence,
+                cues: OnceCell::new(),
             };
             run.scope = scope::ranges(draft, rule, || run.cue_sentences())?;
             match rule.kind {
@@ -190,6 +192,8 @@ pub(crate) struct RuleRun<'a> {
     /// Normalised-view ranges of the draft's body sentences.
     body: &'a [Range<usize>],
     presence: &'a Presences,
+    /// The cue sentences, found on first need: a near-cue scope and an after-cue anchor both ask.
+    cues: OnceCell<Vec<usize>>,
 }
 
 impl RuleRun<'_> {
@@ -203,6 +207,9 @@ impl RuleRun<'_> {
 
     /// The indices (into the body) of the sentences holding a cue of one of the rule's scenarios.
     fn cue_sentences(&self) -> Result<Vec<usize>> {
+        if let Some(found) = self.cues.get() {
+            return Ok(found.clone());
+        }
         let indices: Vec<usize> = self
             .scenarios
             .iter()
@@ -210,7 +217,8 @@ impl RuleRun<'_> {
             .filter(|(_, s)| self.rule.when.contains(&s.id))
             .map(|(i, _)| i)
             .collect();
-        scenario::cue_sentences(self.draft, &indices, self.tables, self.body, self.presence)
+        let found = scenario::cue_sentences(self.draft, &indices, self.tables, self.body, self.presence)?;
+        Ok(self.cues.get_or_init(|| found).clone())
     }
 
     /// The last body sentence holding a cue of one of the rule's scenarios.
