@@ -165,3 +165,21 @@ fn help_desk_placeholders_count_as_the_customers_name() {
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(json["results"][0]["findings"][0]["rule"], "use-customer-name");
 }
+
+#[test]
+fn korean_liquid_branches_are_checked_where_they_are_written() {
+    let draft = "{% if ticket.requester.first_name %}안녕하세요 {{ticket.requester.first_name}} 님,{% else %}안녕하세요,{% endif %}\n\n주문하신 상품은 오늘 발송되었습니다.\n";
+    let out = replylint()
+        .args(["check", "--format", "json", "--select", "use-customer-name", "-"])
+        .write_stdin(draft)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let finding = &json["results"][0]["findings"][0];
+    // The `else` branch greets nobody by name; its place counts characters as written.
+    assert_eq!(finding["excerpt"], "안녕하세요,");
+    let start = finding["start"].as_u64().unwrap() as usize;
+    assert_eq!(&draft[start..start + "안녕하세요,".len()], "안녕하세요,");
+    let column = draft[..start].chars().count() + 1;
+    assert_eq!(finding["column"], column);
+}

@@ -100,6 +100,7 @@ pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions
                 id: reply.id.clone(),
                 title: reply.title.clone(),
                 line: reply.line,
+                origin: Some(reply.origin.clone()),
             }),
         ),
         Item::Row(record) => {
@@ -113,6 +114,7 @@ pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions
                     id: record.id.clone().unwrap_or_default(),
                     title: String::new(),
                     line: line.parse().unwrap_or(0),
+                    origin: None,
                 }),
             )
         }
@@ -171,6 +173,11 @@ fn check_variants(linter: &Linter, draft: &Draft, options: &CheckOptions) -> Res
                 merged.scenarios.push(scenario);
             }
         }
+    }
+    // Columns count characters, and a variant blanks a Hangul syllable as three spaces: count them again
+    // in the text as written.
+    for finding in &mut merged.findings {
+        (finding.span.line, finding.span.column) = draft.line_col(finding.span.start);
     }
     merged
         .findings

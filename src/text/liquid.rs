@@ -29,9 +29,16 @@ pub fn variants(text: &str) -> Vec<String> {
                 let keep = pick.min(branches.len() - 1);
                 for (i, branch) in branches.iter().enumerate() {
                     if i != keep {
+                        // One space per byte, so Hangul keeps its length in bytes too.
                         let blank: String = text[branch.clone()]
                             .chars()
-                            .map(|c| if c == '\n' { '\n' } else { ' ' })
+                            .map(|c| {
+                                if c == '\n' {
+                                    "\n".to_string()
+                                } else {
+                                    " ".repeat(c.len_utf8())
+                                }
+                            })
                             .collect();
                         variant.replace_range(branch.clone(), &blank);
                     }
@@ -104,5 +111,14 @@ mod tests {
         let variants = super::variants(optional);
         assert_eq!(variants.len(), 2);
         assert!(!variants[1].contains("VIP"));
+    }
+
+    #[test]
+    fn korean_branches_keep_their_length_in_bytes() {
+        let text = "{% if name %}안녕하세요 {{name}} 님,{% else %}안녕하세요,{% endif %}\n죄송합니다.";
+        for variant in variants(text) {
+            assert_eq!(variant.len(), text.len());
+            assert!(variant.ends_with("\n죄송합니다."), "{variant}");
+        }
     }
 }
