@@ -2,9 +2,13 @@
 //! macros, or one `{"macro": …}`) and Freshdesk canned responses (one object, an array, or API pages
 //! concatenated). Each reply is found with the line of the export file where its string starts.
 
+use super::origin::{decode_json_string, ExportFile, MappedText, PieceKind, ReplyOrigin};
 use crate::error::{Error, Result};
+use crate::text::lines::LineIndex;
 use jsonc_parser::ast::{Object, Value};
 use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
+use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
@@ -32,6 +36,8 @@ pub struct MacroReply {
     pub text: String,
     /// The 1-based line of the export file where the reply's string starts.
     pub line: usize,
+    /// Where each piece of `text` is in the export file.
+    pub origin: ReplyOrigin,
 }
 
 /// Whether a file's text looks like JSON at all (an export is then expected).
@@ -44,9 +50,10 @@ pub fn looks_like_json(text: &str) -> bool {
 pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
     let mut found: Option<ExportKind> = None;
     let mut replies = Vec::new();
-    // Line starts, found once: an export holds thousands of replies.
-    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    let line_of = |offset: usize| 1 + newlines.partition_point(|&n| n < offset);
+    let file = Arc::new(ExportFile {
+        text: text.to_string(),
+        lines: LineIndex::new(text),
+    });
     for page in pages(shown, text)? {
         let parsed = parse_to_ast(&text[page.clone()], &CollectOptions::default(), &strict())
             .map_err(|e| Error::input(shown, format!("not valid JSON: {e}")))?;
@@ -58,12 +65,42 @@ pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
             ));
         };
         found = Some(kind);
+        let page = Page {
+            file: &file,
+            start: page.start,
+        };
         for item in items {
-            replies.extend(replies_of(kind, item, &|offset| line_of(page.start + offset)));
+            replies.extend(replies_of(kind, item, &page));
         }
     }
     let kind = found.ok_or_else(|| Error::input(shown, "an empty JSON file"))?;
     Ok((kind, replies))
+}
+
+/// One JSON value of an export file: where it starts, so string literals can be found in the file.
+struct Page<'a> {
+    file: &'a Arc<ExportFile>,
+    start: usize,
+}
+
+impl Page<'_> {
+    /// A reply's string literal (at `offset` in the page) decoded, HTML turned into text, with its origin.
+    fn reply_text(&self, offset: usize, html: bool) -> Option<(String, ReplyOrigin)> {
+        let at = self.start + offset;
+        let decoded = decode_json_string(&self.file.text[at..], at)?;
+        let (text, html_map) = if html {
+            let mapped = html_to_mapped(&decoded.text);
+            (mapped.text, Some(mapped.map))
+        } else {
+            (decoded.text, None)
+        };
+        let origin = ReplyOrigin {
+            file: Arc::clone(self.file),
+            json: decoded.map,
+            html: html_map,
+        };
+        Some((text, origin))
+    }
 }
 
 /// Checks the whole file as strict JSON (one value, or several concatenated: paginated API pages) and
@@ -139,8 +176,8 @@ fn recognise<'a, 'b>(value: &'b Value<'a>) -> Option<(ExportKind, Vec<&'b Object
     }
 }
 
-/// The replies of one macro or response; `line_of` turns an offset within the page into a file line.
-fn replies_of(kind: ExportKind, item: &Object, line_of: &dyn Fn(usize) -> usize) -> Vec<MacroReply> {
+/// The replies of one macro or response.
+fn replies_of(kind: ExportKind, item: &Object, page: &Page) -> Vec<MacroReply> {
     let id = match item.get("id").map(|p| &p.value) {
         Some(Value::NumberLit(n)) => n.value.to_string(),
         Some(Value::StringLit(s)) => s.value.to_string(),
@@ -151,17 +188,17 @@ fn replies_of(kind: ExportKind, item: &Object, line_of: &dyn Fn(usize) -> usize)
         .map(|s| s.value.to_string())
         .unwrap_or_default();
     let active = !matches!(item.get("active").map(|p| &p.value), Some(Value::BooleanLit(b)) if !b.value);
-    let reply = |text_value: &str, html: bool, offset: usize| MacroReply {
-        kind,
-        id: id.clone(),
-        title: title.clone(),
-        active,
-        text: if html {
-            html_to_text(text_value)
-        } else {
-            text_value.to_string()
-        },
-        line: line_of(offset),
+    let reply = |html: bool, offset: usize| {
+        let (text, origin) = page.reply_text(offset, html)?;
+        Some(MacroReply {
+            kind,
+            id: id.clone(),
+            title: title.clone(),
+            active,
+            text,
+            line: origin.file_position(0).0,
+            origin,
+        })
     };
     let mut out = Vec::new();
     match kind {
@@ -185,16 +222,16 @@ fn replies_of(kind: ExportKind, item: &Object, line_of: &dyn Fn(usize) -> usize)
                     _ => None,
                 };
                 if let Some(s) = literal {
-                    out.push(reply(&s.value, html, s.range.start));
+                    out.extend(reply(html, s.range.start));
                 }
             }
         }
         ExportKind::Freshdesk => {
             // The plain `content` says the same as `content_html` with less noise.
             if let Some(s) = item.get_string("content").filter(|s| !s.value.trim().is_empty()) {
-                out.push(reply(&s.value, false, s.range.start));
+                out.extend(reply(false, s.range.start));
             } else if let Some(s) = item.get_string("content_html") {
-                out.push(reply(&s.value, true, s.range.start));
+                out.extend(reply(true, s.range.start));
             }
         }
     }
@@ -204,38 +241,117 @@ fn replies_of(kind: ExportKind, item: &Object, line_of: &dyn Fn(usize) -> usize)
 /// An HTML body as the text a customer reads: tags dropped, entities decoded, `<br>`, `<p>`, `<div>`,
 /// `<li>` and headings as line breaks. Uses html5gum's WHATWG tokenizer.
 pub fn html_to_text(html: &str) -> String {
-    use html5gum::{Token, Tokenizer};
+    html_to_mapped(html).text
+}
+
+/// `html_to_text`, with each piece of the text mapped back to the HTML it came from.
+pub fn html_to_mapped(html: &str) -> MappedText {
+    use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+    use html5gum::{Span, Tokenizer};
     const BREAKS: [&[u8]; 11] = [
         b"br", b"p", b"div", b"li", b"tr", b"h1", b"h2", b"h3", b"h4", b"ul", b"ol",
     ];
-    let mut out = String::new();
-    for token in Tokenizer::new(html).flatten() {
-        match token {
-            Token::StartTag(tag) if BREAKS.contains(&tag.name.as_slice()) => {
-                if tag.name.as_slice() == b"li" {
-                    out.push_str("\n- ");
-                } else {
-                    out.push('\n');
-                }
+    let mut out = MappedText::default();
+    let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| {
+        let source = span.start.min(html.len())..span.end.min(html.len());
+        match event {
+            CallbackEvent::OpenStartTag { name } if name == b"li" => {
+                out.push("\n- ", source, PieceKind::Markup);
             }
-            Token::EndTag(tag) if BREAKS.contains(&tag.name.as_slice()) => out.push('\n'),
-            Token::String(text) => out.push_str(&String::from_utf8_lossy(&text).replace('\u{a0}', " ")),
+            CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name } if BREAKS.contains(&name) => {
+                out.push("\n", source, PieceKind::Markup);
+            }
+            CallbackEvent::String { value } => push_character_data(&mut out, html, source, value),
             _ => {}
         }
+        None::<std::convert::Infallible>
+    });
+    for _ in Tokenizer::new_with_emitter(html, emitter) {}
+    tidy(&out)
+}
+
+/// Character data with its source: byte for byte where it was written as is; entities, `\r\n` and
+/// non-breaking spaces (read as spaces) as decoded pieces. If the two cannot be lined up, the whole run
+/// maps as one decoded piece.
+fn push_character_data(out: &mut MappedText, html: &str, source: Range<usize>, value: &[u8]) {
+    let value = String::from_utf8_lossy(value);
+    let written = html.get(source.clone()).unwrap_or("");
+    let mut run = MappedText::default();
+    let (mut s, mut v) = (0, 0);
+    while s < written.len() && v < value.len() {
+        let at = source.start + s;
+        let next = written[s..].chars().next().expect("not at the end");
+        let expected = value[v..].chars().next().expect("not at the end");
+        if next == '&' {
+            // An entity: decode it alone to learn what it stands for.
+            let Some(end) = written[s..].find(';').filter(|&e| e < 40).map(|e| s + e + 1) else {
+                break;
+            };
+            let decoded = html_to_plain(&written[s..end]);
+            if !value[v..].starts_with(decoded.as_str()) || decoded.is_empty() {
+                break;
+            }
+            run.push(
+                &decoded.replace('\u{a0}', " "),
+                at..source.start + end,
+                PieceKind::Decoded,
+            );
+            s = end;
+            v += decoded.len();
+        } else if written[s..].starts_with("\r\n") && expected == '\n' {
+            run.push("\n", at..at + 2, PieceKind::Decoded);
+            s += 2;
+            v += 1;
+        } else if next == expected && next == '\u{a0}' {
+            run.push(" ", at..at + next.len_utf8(), PieceKind::Decoded);
+            s += next.len_utf8();
+            v += next.len_utf8();
+        } else if next == expected {
+            run.push(
+                next.encode_utf8(&mut [0; 4]),
+                at..at + next.len_utf8(),
+                PieceKind::Verbatim,
+            );
+            s += next.len_utf8();
+            v += next.len_utf8();
+        } else {
+            break;
+        }
     }
-    // Paragraph ends and starts meet as runs of breaks: keep at most one blank line.
-    let mut tidy = String::with_capacity(out.len());
+    if s == written.len() && v == value.len() {
+        out.append(&run);
+    } else {
+        out.push(&value.replace('\u{a0}', " "), source, PieceKind::Decoded);
+    }
+}
+
+/// The character data of a tiny HTML fragment (one entity), decoded.
+fn html_to_plain(fragment: &str) -> String {
+    let mut text = String::new();
+    for token in html5gum::Tokenizer::new(fragment).flatten() {
+        if let html5gum::Token::String(s) = token {
+            text.push_str(&String::from_utf8_lossy(&s));
+        }
+    }
+    text
+}
+
+/// Paragraph ends and starts meet as runs of breaks: keep at most one blank line, and trim the ends.
+fn tidy(raw: &MappedText) -> MappedText {
+    let trimmed = raw.text.trim();
+    let offset = raw.text.len() - raw.text.trim_start().len();
+    let mut tidy = MappedText::default();
     let mut breaks = 0;
-    for c in out.trim().chars() {
+    for (i, c) in trimmed.char_indices() {
         if c == '\n' {
             breaks += 1;
-            if breaks <= 2 {
-                tidy.push(c);
+            if breaks > 2 {
+                continue;
             }
         } else {
             breaks = 0;
-            tidy.push(c);
         }
+        tidy.push_char_of(raw, offset + i, c);
     }
     tidy
 }
@@ -299,5 +415,35 @@ mod tests {
         assert_eq!(err.to_string(), "m.json:3:14: not valid JSON: key must be a string");
         let err = read("m.json", "{\"users\": []}").unwrap_err();
         assert!(err.to_string().contains("neither a Zendesk macros export"), "{err}");
+    }
+
+    #[test]
+    fn html_text_maps_back_into_the_html() {
+        let html = "<p>We&#39;re sorry&nbsp;for the <b>delay</b>.</p><p>R&amp;D\r\nteam</p>";
+        let mapped = html_to_mapped(html);
+        assert_eq!(mapped.text, "We're sorry for the delay.\n\nR&D\nteam");
+        let at = |needle: &str| {
+            let start = mapped.text.find(needle).unwrap();
+            mapped.map.source_range(start..start + needle.len()).map(|r| &html[r])
+        };
+        assert_eq!(at("We're sorry"), Some("We&#39;re sorry"));
+        assert_eq!(at("delay"), Some("delay"));
+        assert_eq!(at("R&D\nteam"), Some("R&amp;D\r\nteam"));
+        // Across a tag or a paragraph break there is nothing to replace in place.
+        assert_eq!(at("the delay"), None);
+        assert_eq!(at(".\n\nR"), None);
+    }
+
+    #[test]
+    fn replies_know_their_place_in_the_file() {
+        let (_, replies) = read("m.json", ZENDESK).unwrap();
+        let sorry = replies[0].text.find("Sorry").unwrap();
+        let origin = &replies[0].origin;
+        assert_eq!(origin.file_position(sorry), (9, 99));
+        let range = origin.file_range(sorry..sorry + 5).unwrap();
+        assert_eq!(&ZENDESK[range], "Sorry");
+        let on_it = replies[1].text.find("We're on it").unwrap();
+        let range = replies[1].origin.file_range(on_it..on_it + 11).unwrap();
+        assert_eq!(&ZENDESK[range], "We&#39;re on it");
     }
 }

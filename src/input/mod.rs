@@ -2,6 +2,7 @@
 //! into text with a clear error for anything that is not a usable draft.
 
 pub mod exports;
+pub mod origin;
 pub mod records;
 
 use crate::error::{Error, Result};

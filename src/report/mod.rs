@@ -12,6 +12,7 @@ use crate::engine::Outcome;
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::grade::Grade;
+use crate::input::origin::ReplyOrigin;
 use crate::text::Draft;
 
 /// Where a draft sits inside a help-desk export.
@@ -23,6 +24,9 @@ pub struct MacroRef {
     pub title: String,
     /// The line of the export file where the reply's string starts.
     pub line: usize,
+    /// Where the reply's text is in the export file (not for batch rows).
+    #[serde(skip)]
+    pub origin: Option<ReplyOrigin>,
 }
 
 impl MacroRef {
@@ -74,6 +78,15 @@ impl DraftResult {
         match &self.macro_ref {
             Some(_) => format!("{} {line}:{column}", self.name()),
             None => format!("{}:{line}:{column}", self.source),
+        }
+    }
+
+    /// The 1-based line and column in the file of an offset in the draft: for a reply in an export, the
+    /// place in the export file it was decoded from.
+    pub fn file_position(&self, offset: usize) -> (usize, usize) {
+        match self.macro_ref.as_ref().and_then(|m| m.origin.as_ref()) {
+            Some(origin) => origin.file_position(offset),
+            None => self.draft.line_col(offset),
         }
     }
 

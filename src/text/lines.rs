@@ -1,6 +1,6 @@
 //! Byte offsets to 1-based line and column (column counted in characters).
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     starts: Vec<usize>,
 }
