@@ -78,7 +78,7 @@ fn human_and_github_output_name_the_macro() {
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(
         text.lines().any(|l| l.starts_with(&format!(
-            "::warning file={ZENDESK},line=24,title=replylint no-template-opener in zendesk 360001234567 \"Outage%3A%3APayments down\"::"
+            "::warning file={ZENDESK},line=24,col=60,endLine=24,endColumn=87,title=replylint no-template-opener in zendesk 360001234567 \"Outage%3A%3APayments down\"::"
         ))),
         "{text}"
     );

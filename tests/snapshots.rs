@@ -59,3 +59,34 @@ fn rules_listing() {
 fn explain_state_eta() {
     insta::assert_snapshot!("explain_state_eta", run(&["explain", "state-eta"]));
 }
+
+const EXPORTS: [(&str, &str); 2] = [
+    ("zendesk", "examples/macros/zendesk-macros.json"),
+    ("freshdesk", "examples/macros/freshdesk-canned-responses.json"),
+];
+
+/// Rules that fire on words (not missing sentences) in both languages and on HTML and plain bodies: the
+/// JSON and SARIF snapshots keep to them so that each stays short enough to read.
+const WORD_RULES: &str = "no-template-opener,no-robotic-formality,korean-speech-level,no-jargon";
+
+#[test]
+fn human_and_github_output_of_the_example_exports() {
+    for (name, path) in EXPORTS {
+        insta::assert_snapshot!(format!("export_human__{name}"), run(&["check", path]));
+        insta::assert_snapshot!(
+            format!("export_github__{name}"),
+            run(&["check", "--format", "github", path])
+        );
+    }
+}
+
+#[test]
+fn json_and_sarif_output_of_the_example_exports() {
+    for (name, path) in EXPORTS {
+        let select = ["check", "--select", WORD_RULES, path];
+        let json = run(&[&select[..], &["--format", "json"]].concat());
+        insta::assert_snapshot!(format!("export_json__{name}"), json);
+        let sarif = run(&[&select[..], &["--format", "sarif"]].concat());
+        insta::assert_snapshot!(format!("export_sarif__{name}"), sarif);
+    }
+}

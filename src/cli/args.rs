@@ -172,6 +172,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations (workflow commands), one per finding
     Github,
+    /// SARIF 2.1.0, for code scanning (GitHub code scanning and other SARIF readers)
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -10,7 +10,7 @@ use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
 use crate::input::records::Columns;
 use crate::input::{self, Source};
-use crate::report::{github, human, json, DraftResult, Report};
+use crate::report::{github, human, json, sarif, DraftResult, Report};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 
@@ -18,7 +18,7 @@ use std::io::IsTerminal;
 const THROUGHPUT_FROM: usize = 20;
 
 pub fn run(args: CheckArgs) -> Result<u8> {
-    let (mut report, config) = build_report(&args)?;
+    let (mut report, config, linter) = build_report(&args)?;
     let fail_on = args.fail_on.unwrap_or(match config.fail_on {
         Some(FailOnSetting::Warning) => FailOn::Warning,
         Some(FailOnSetting::Suggestion) => FailOn::Suggestion,
@@ -41,6 +41,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         CheckFormat::Human => human::render(&report),
         CheckFormat::Json => json::render(&report),
         CheckFormat::Github => github::render(&report),
+        CheckFormat::Sarif => sarif::render(&report, linter.rules()),
     };
     match &args.output {
         Some(path) => write_atomically(path, &text)?,
@@ -58,7 +59,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 /// `replylint baseline`: today's findings as a baseline file, so that `check --baseline` fails only on new
 /// ones.
 pub fn record_baseline(args: CheckArgs) -> Result<u8> {
-    let (report, _) = build_report(&args)?;
+    let (report, _, _) = build_report(&args)?;
     report_errors(&report);
     let text = Baseline::from_report(&report).to_json();
     match &args.output {
@@ -93,7 +94,7 @@ pub(super) fn load_config(args: &ConfigArgs) -> Result<Config> {
 }
 
 /// Lints everything the arguments name, in input order, with the config in force.
-fn build_report(args: &CheckArgs) -> Result<(Report, Config)> {
+fn build_report(args: &CheckArgs) -> Result<(Report, Config, Linter)> {
     let config = load_config(&args.config)?;
     let mut packs = args.packs.packs.clone();
     packs.extend(config.packs.iter().cloned());
@@ -141,5 +142,5 @@ fn build_report(args: &CheckArgs) -> Result<(Report, Config)> {
     }
     report.errors = errors;
     config.apply_to_report(&mut report);
-    Ok((report, config))
+    Ok((report, config, linter))
 }

@@ -24,27 +24,23 @@ fn annotation(out: &mut String, result: &DraftResult, finding: &Finding) {
         Severity::Warning => "warning",
         Severity::Suggestion => "notice",
     };
-    let (end_line, end_column) = result.draft.line_col(finding.span.end.max(finding.span.start));
+    let (line, column) = result.file_position(finding.span.start);
+    let (end_line, end_column) = result.file_position(finding.span.end.max(finding.span.start));
     let mut properties = Vec::new();
     // Standard input has no file to annotate; the annotation still shows in the run's log.
     if result.source != "-" {
         properties.push(format!("file={}", escape_property(&result.source)));
     }
+    // A reply inside an export is annotated where its words are in the export file.
+    properties.push(format!("line={line}"));
+    properties.push(format!("col={column}"));
+    properties.push(format!("endLine={end_line}"));
+    if end_line == line {
+        properties.push(format!("endColumn={end_column}"));
+    }
     let title = match &result.macro_ref {
-        // A reply inside an export is annotated on the line where its string starts.
-        Some(m) => {
-            properties.push(format!("line={}", m.line));
-            format!("replylint {} in {}", finding.rule, m.describe())
-        }
-        None => {
-            properties.push(format!("line={}", finding.span.line));
-            properties.push(format!("col={}", finding.span.column));
-            properties.push(format!("endLine={end_line}"));
-            if end_line == finding.span.line {
-                properties.push(format!("endColumn={end_column}"));
-            }
-            format!("replylint {}", finding.rule)
-        }
+        Some(m) => format!("replylint {} in {}", finding.rule, m.describe()),
+        None => format!("replylint {}", finding.rule),
     };
     properties.push(format!("title={}", escape_property(&title)));
     let mut message = finding.message.clone();

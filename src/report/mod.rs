@@ -7,6 +7,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod rules;
+pub mod sarif;
 
 use crate::engine::Outcome;
 use crate::error::Error;
@@ -82,10 +83,13 @@ impl DraftResult {
     }
 
     /// The 1-based line and column in the file of an offset in the draft: for a reply in an export, the
-    /// place in the export file it was decoded from.
+    /// place in the export file it was decoded from; for a row of a batch, the start of its row.
     pub fn file_position(&self, offset: usize) -> (usize, usize) {
-        match self.macro_ref.as_ref().and_then(|m| m.origin.as_ref()) {
-            Some(origin) => origin.file_position(offset),
+        match &self.macro_ref {
+            Some(MacroRef {
+                origin: Some(origin), ..
+            }) => origin.file_position(offset),
+            Some(row) => (row.line, 1),
             None => self.draft.line_col(offset),
         }
     }
