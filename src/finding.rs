@@ -71,4 +71,7 @@ pub struct Finding {
     pub excerpt: String,
     pub suggestion: Option<String>,
     pub action: SuggestionAction,
+    /// Whether `--fix` applies the suggestion by itself: a replacement the pack marks safe, with no
+    /// `{slot}` left to fill.
+    pub fixable: bool,
 }

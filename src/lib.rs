@@ -17,6 +17,7 @@ pub mod config;
 pub mod engine;
 pub mod error;
 pub mod finding;
+pub mod fix;
 pub mod grade;
 pub mod input;
 pub mod pack;

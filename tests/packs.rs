@@ -309,3 +309,41 @@ fn near_cue_needs_scenarios_and_position_needs_a_share() {
     ));
     assert!(err.contains("`measure` applies only to limit rules"), "{err}");
 }
+
+#[test]
+fn fix_is_for_forbid_rules_and_is_safe_or_manual() {
+    let mut rules = RuleSet::default();
+    rules
+        .add_source(
+            "team.toml",
+            &rule("fix = \"safe\"\n[rule.en]\npatterns = ['x', { pattern = 'y', suggestion = 'z', fix = 'manual' }]\nsuggestion = \"w\"\nmessage = \"m\"\n"),
+        )
+        .unwrap();
+    let r = &rules.rules[0];
+    assert_eq!(r.fix, replylint::pack::Fix::Safe);
+    let patterns = &r.lang(replylint::Lang::En).unwrap().patterns;
+    assert_eq!(patterns[0].fix, None);
+    assert_eq!(patterns[1].fix, Some(replylint::pack::Fix::Manual));
+
+    let err = load_error(&kind_rule(
+        "require",
+        "fix = \"safe\"\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n",
+    ));
+    assert_eq!(err, "team.toml:10:7: rule 'r1': `fix` applies only to forbid rules");
+    let err = load_error(&kind_rule(
+        "require",
+        "[rule.en]\npatterns = [{ pattern = 'x', fix = 'safe' }]\nmessage = \"m\"\n",
+    ));
+    assert!(err.contains("`fix` applies only to forbid rules"), "{err}");
+    let err = load_error(&rule(
+        "[rule.en]\npatterns = [{ pattern = 'x', fix = 'always' }]\nmessage = \"m\"\n",
+    ));
+    assert_eq!(
+        err,
+        "team.toml:11:13: rule 'r1': unknown fix `always`, expected safe or manual"
+    );
+    let err = load_error(&rule(
+        "fix = \"always\"\n[rule.en]\npatterns = ['x']\nmessage = \"m\"\n",
+    ));
+    assert!(err.contains("unknown variant `always`"), "{err}");
+}

@@ -94,3 +94,39 @@ fn the_documented_example_packs_load_and_their_examples_hold() {
         check_examples(rules, 1);
     }
 }
+
+/// Every safe rewrite, applied to the bad examples of its rule, settles: after the fixes the rule has no
+/// fixable finding left, and a second round would change nothing.
+#[test]
+fn safe_fixes_settle_on_the_bad_examples() {
+    use replylint::fix;
+    let rules = RuleSet::builtin().unwrap();
+    let linter = common::linter_with_every_rule(rules.clone());
+    let fixable_in = |text: &str| {
+        let outcome = linter.check(&Draft::new(text), &CheckOptions::default()).unwrap();
+        fix::resolve(fix::text_edits(&outcome.findings))
+    };
+    let mut fixed = 0;
+    let mut failures = Vec::new();
+    for rule in &rules.rules {
+        for lang in rule.languages() {
+            for example in &rule.lang(lang).unwrap().examples.bad {
+                let edits = fixable_in(example);
+                if edits.is_empty() {
+                    continue;
+                }
+                fixed += 1;
+                let once = fix::apply(example, &edits);
+                let again = fixable_in(&once);
+                if !again.is_empty() {
+                    failures.push(format!(
+                        "{} ({lang}): {example:?} -> {once:?} still has {again:?}",
+                        rule.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(fixed >= 10, "only {fixed} bad examples have safe fixes");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

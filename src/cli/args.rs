@@ -285,6 +285,15 @@ pub struct CheckArgs {
     /// Exit 1 when a finding is at or above this severity [default: the config's `fail-on`, else error]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+
+    /// Apply the safe rewrites in place (text files and JSON exports; standard input: print the fixed
+    /// text), then report what is left
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the safe rewrites as a unified diff and change nothing (exit 1 when there is something to fix)
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

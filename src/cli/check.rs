@@ -8,6 +8,7 @@ use crate::baseline::Baseline;
 use crate::config::{Config, FailOnSetting};
 use crate::engine::{CheckOptions, Linter, Profile};
 use crate::error::{Error, Result};
+use crate::grade::Rubric;
 use crate::input::records::Columns;
 use crate::input::{self, Source};
 use crate::report::{github, human, json, sarif, DraftResult, Report};
@@ -18,8 +19,14 @@ use std::io::IsTerminal;
 const THROUGHPUT_FROM: usize = 20;
 
 pub fn run(args: CheckArgs) -> Result<u8> {
-    let (mut report, config, linter) = build_report(&args)?;
-    let fail_on = args.fail_on.unwrap_or(match config.fail_on {
+    if args.fix || args.diff {
+        // Fix first; what is left is then reported as usual.
+        if let Some(code) = super::fix::run(&args)? {
+            return Ok(code);
+        }
+    }
+    let (mut report, setup) = build_report(&args)?;
+    let fail_on = args.fail_on.unwrap_or(match setup.config.fail_on {
         Some(FailOnSetting::Warning) => FailOn::Warning,
         Some(FailOnSetting::Suggestion) => FailOn::Suggestion,
         Some(FailOnSetting::Never) => FailOn::Never,
@@ -41,7 +48,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         CheckFormat::Human => human::render(&report),
         CheckFormat::Json => json::render(&report),
         CheckFormat::Github => github::render(&report),
-        CheckFormat::Sarif => sarif::render(&report, linter.rules()),
+        CheckFormat::Sarif => sarif::render(&report, setup.linter.rules()),
     };
     match &args.output {
         Some(path) => write_atomically(path, &text)?,
@@ -59,7 +66,10 @@ pub fn run(args: CheckArgs) -> Result<u8> {
 /// `replylint baseline`: today's findings as a baseline file, so that `check --baseline` fails only on new
 /// ones.
 pub fn record_baseline(args: CheckArgs) -> Result<u8> {
-    let (report, _, _) = build_report(&args)?;
+    if args.fix || args.diff {
+        return Err(Error::Usage("--fix and --diff belong to `replylint check`".into()));
+    }
+    let (report, _) = build_report(&args)?;
     report_errors(&report);
     let text = Baseline::from_report(&report).to_json();
     match &args.output {
@@ -93,54 +103,87 @@ pub(super) fn load_config(args: &ConfigArgs) -> Result<Config> {
     }
 }
 
-/// Lints everything the arguments name, in input order, with the config in force.
-fn build_report(args: &CheckArgs) -> Result<(Report, Config, Linter)> {
-    let config = load_config(&args.config)?;
-    let mut packs = args.packs.packs.clone();
-    packs.extend(config.packs.iter().cloned());
-    let mut rules = load_rules(&PackArgs { packs })?;
-    config.apply_to_rules(&mut rules)?;
-    let rubric = load_rubric(args.rubric.as_deref().or(config.rubric.as_deref()), &rules)?;
-    let mut linter = Linter::new(rules);
-    // The command line's --select wins over the config's; ignores add up.
-    linter.select(if args.select.is_empty() {
-        &config.select
-    } else {
-        &args.select
-    })?;
-    linter.ignore(&config.ignore)?;
-    linter.ignore(&args.ignore)?;
-    linter.check_scenarios(&args.scenario)?;
-    let options = CheckOptions {
-        lang: lang_option(args.lang),
-        scenarios: (!args.scenario.is_empty()).then(|| args.scenario.clone()),
-    };
+/// Everything a check needs besides the drafts: the config in force, the linter with its selection,
+/// the rubric and the options.
+pub(super) struct Setup {
+    pub config: Config,
+    pub linter: Linter,
+    pub rubric: Rubric,
+    pub options: CheckOptions,
+}
 
-    let (sources, mut errors) = input::collect(&args.paths);
+impl Setup {
+    pub(super) fn new(args: &CheckArgs) -> Result<Self> {
+        let config = load_config(&args.config)?;
+        let mut packs = args.packs.packs.clone();
+        packs.extend(config.packs.iter().cloned());
+        let mut rules = load_rules(&PackArgs { packs })?;
+        config.apply_to_rules(&mut rules)?;
+        let rubric = load_rubric(args.rubric.as_deref().or(config.rubric.as_deref()), &rules)?;
+        let mut linter = Linter::new(rules);
+        // The command line's --select wins over the config's; ignores add up.
+        linter.select(if args.select.is_empty() {
+            &config.select
+        } else {
+            &args.select
+        })?;
+        linter.ignore(&config.ignore)?;
+        linter.ignore(&args.ignore)?;
+        linter.check_scenarios(&args.scenario)?;
+        let options = CheckOptions {
+            lang: lang_option(args.lang),
+            scenarios: (!args.scenario.is_empty()).then(|| args.scenario.clone()),
+        };
+        Ok(Setup {
+            config,
+            linter,
+            rubric,
+            options,
+        })
+    }
+
+    /// Checks the drafts of some sources (in input order, in parallel), with the config's per-path and
+    /// per-macro settings applied.
+    pub(super) fn check(&mut self, args: &CheckArgs, sources: Vec<Source>) -> Report {
+        let columns = Columns::new(args.text_column.clone(), args.id_column.clone(), None);
+        let (items, mut errors) = drafts::expand_inputs(sources, args.input, args.include_inactive, &columns);
+        if items.len() >= THROUGHPUT_FROM {
+            self.linter.set_profile(Profile::Throughput);
+        }
+        let checked: Vec<Result<DraftResult>> = items
+            .par_iter()
+            .map(|item| drafts::check_one(&self.linter, &self.rubric, &self.options, item))
+            .collect();
+        let mut report = Report::default();
+        for result in checked {
+            match result {
+                Ok(r) => report.results.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+        report.errors = errors;
+        self.config.apply_to_report(&mut report);
+        report
+    }
+}
+
+/// The sources the arguments name; standard input at most once.
+pub(super) fn sources_of(args: &CheckArgs) -> Result<(Vec<Source>, Vec<Error>)> {
+    let (sources, errors) = input::collect(&args.paths);
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".into()));
     }
     if sources.contains(&Source::Stdin) && std::io::stdin().is_terminal() {
         eprintln!("replylint: reading a draft from standard input; end it with Ctrl-D");
     }
-    let columns = Columns::new(args.text_column.clone(), args.id_column.clone(), None);
-    let (items, export_errors) = drafts::expand_inputs(sources, args.input, args.include_inactive, &columns);
-    errors.extend(export_errors);
-    if items.len() >= THROUGHPUT_FROM {
-        linter.set_profile(Profile::Throughput);
-    }
-    let checked: Vec<Result<DraftResult>> = items
-        .par_iter()
-        .map(|item| drafts::check_one(&linter, &rubric, &options, item))
-        .collect();
-    let mut report = Report::default();
-    for result in checked {
-        match result {
-            Ok(r) => report.results.push(r),
-            Err(e) => errors.push(e),
-        }
-    }
-    report.errors = errors;
-    config.apply_to_report(&mut report);
-    Ok((report, config, linter))
+    Ok((sources, errors))
+}
+
+/// Lints everything the arguments name, in input order, with the config in force.
+fn build_report(args: &CheckArgs) -> Result<(Report, Setup)> {
+    let mut setup = Setup::new(args)?;
+    let (sources, errors) = sources_of(args)?;
+    let mut report = setup.check(args, sources);
+    report.errors.splice(0..0, errors);
+    Ok((report, setup))
 }

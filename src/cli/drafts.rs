@@ -13,6 +13,7 @@ use crate::report::{DraftResult, MacroRef};
 use crate::suppress;
 use crate::text::liquid;
 use crate::text::{Draft, Lang};
+use std::path::Path;
 
 /// One draft to check: a whole file (or standard input), a reply inside a help-desk export, or a row of
 /// a CSV or JSON Lines batch.
@@ -36,7 +37,7 @@ pub(super) fn expand_inputs(
         let batch = match (input, &source) {
             (CheckInput::Csv, _) => Some(BatchFormat::Csv),
             (CheckInput::Jsonl, _) => Some(BatchFormat::Jsonl),
-            (CheckInput::Auto, Source::File { path, .. }) => BatchFormat::of_path(path),
+            (CheckInput::Auto, source) => source.path().and_then(BatchFormat::of_path),
             _ => None,
         };
         if let Some(format) = batch {
@@ -48,8 +49,10 @@ pub(super) fn expand_inputs(
         let is_export = match input {
             CheckInput::Text | CheckInput::Csv | CheckInput::Jsonl => false,
             CheckInput::Zendesk | CheckInput::Freshdesk => true,
-            CheckInput::Auto => matches!(&source, Source::File { path, .. }
-                if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))),
+            CheckInput::Auto => source
+                .path()
+                .and_then(Path::extension)
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")),
         };
         if !is_export {
             items.push(Item::File(source));
@@ -205,6 +208,7 @@ fn unused_suppression(draft: &Draft, original: &str, suppression: &suppress::Sup
         excerpt: String::new(),
         suggestion: Some(String::new()),
         action: SuggestionAction::Replace,
+        fixable: false,
     }
 }
 

@@ -129,8 +129,7 @@ fn batch_format(kind: InputKind, source: &Source) -> Option<BatchFormat> {
         (InputKind::Text, _) => None,
         (InputKind::Csv, _) => Some(BatchFormat::Csv),
         (InputKind::Jsonl, _) => Some(BatchFormat::Jsonl),
-        (InputKind::Auto, Source::File { path, .. }) => BatchFormat::of_path(path),
-        (InputKind::Auto, Source::Stdin) => None,
+        (InputKind::Auto, source) => source.path().and_then(BatchFormat::of_path),
     }
 }
 

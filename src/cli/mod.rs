@@ -5,6 +5,7 @@ mod check;
 mod config;
 mod drafts;
 mod explain;
+mod fix;
 mod grade;
 mod rubric;
 mod rules;

@@ -4,6 +4,7 @@ use super::matching::{pattern_hits, Hit};
 use super::RuleRun;
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
+use crate::pack::Fix;
 
 pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
     let scope = run.scope();
@@ -27,10 +28,14 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
                 SuggestionAction::Replace,
                 None,
             );
+            let pattern = &text.patterns[hit.pattern];
             // A pattern may be graver (or milder) than its rule: blaming the customer is an error.
-            if let Some(severity) = text.patterns[hit.pattern].severity {
+            if let Some(severity) = pattern.severity {
                 finding.severity = severity;
             }
+            // A rewrite with a `{slot}` needs a person to fill it, however safe the pack says it is.
+            finding.fixable = pattern.fix.unwrap_or(run.rule.fix) == Fix::Safe
+                && finding.suggestion.as_deref().is_some_and(|s| !s.contains('{'));
             out.push(finding);
         }
     }

@@ -259,6 +259,7 @@ impl RuleRun<'_> {
             excerpt,
             suggestion,
             action,
+            fixable: false,
         }
     }
 }

@@ -227,19 +227,21 @@ fn replies_of(kind: ExportKind, item: &Object, page: &Page) -> Vec<MacroReply> {
             }
         }
         ExportKind::Freshdesk => {
-            // The plain `content` says the same as `content_html` with less noise.
-            if let Some(s) = item.get_string("content").filter(|s| !s.value.trim().is_empty()) {
-                out.extend(reply(false, s.range.start));
-            } else if let Some(s) = item.get_string("content_html") {
+            // `content_html` is what Freshdesk sends and what its API updates (`content` is derived from it),
+            // so it is the one checked and fixed; plain `content` stands in when there is no HTML.
+            if let Some(s) = item.get_string("content_html").filter(|s| !s.value.trim().is_empty()) {
                 out.extend(reply(true, s.range.start));
+            } else if let Some(s) = item.get_string("content") {
+                out.extend(reply(false, s.range.start));
             }
         }
     }
     out
 }
 
-/// An HTML body as the text a customer reads: tags dropped, entities decoded, `<br>`, `<p>`, `<div>`,
-/// `<li>` and headings as line breaks. Uses html5gum's WHATWG tokenizer.
+/// An HTML body as the text a customer reads: tags dropped, entities decoded, `<br>` as a line break,
+/// `<div>`, `<li>`, table rows and headings on lines of their own, `<p>` as a paragraph (a blank line
+/// around it). Uses html5gum's WHATWG tokenizer.
 pub fn html_to_text(html: &str) -> String {
     html_to_mapped(html).text
 }
@@ -248,18 +250,43 @@ pub fn html_to_text(html: &str) -> String {
 pub fn html_to_mapped(html: &str) -> MappedText {
     use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
     use html5gum::{Span, Tokenizer};
-    const BREAKS: [&[u8]; 11] = [
-        b"br", b"p", b"div", b"li", b"tr", b"h1", b"h2", b"h3", b"h4", b"ul", b"ol",
+    const LINES: [&[u8]; 10] = [
+        b"div",
+        b"li",
+        b"tr",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"h4",
+        b"ul",
+        b"ol",
+        b"blockquote",
     ];
     let mut out = MappedText::default();
+    // A block starts on a new line (a paragraph after a blank one), however many tags meet there: an
+    // editor's `<div>line</div><div><br></div>` is a line, then a blank line.
+    let ensure_breaks = |out: &mut MappedText, breaks: usize, source: Range<usize>| {
+        if out.text.is_empty() {
+            return;
+        }
+        let have = out.text.len() - out.text.trim_end_matches('\n').len();
+        if have < breaks {
+            out.push(&"\n".repeat(breaks - have), source, PieceKind::Markup);
+        }
+    };
     let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| {
         let source = span.start.min(html.len())..span.end.min(html.len());
         match event {
-            CallbackEvent::OpenStartTag { name } if name == b"li" => {
-                out.push("\n- ", source, PieceKind::Markup);
+            CallbackEvent::OpenStartTag { name: b"br" } => out.push("\n", source, PieceKind::Markup),
+            CallbackEvent::OpenStartTag { name: b"li" } => {
+                ensure_breaks(&mut out, 1, source.clone());
+                out.push("- ", source, PieceKind::Markup);
             }
-            CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name } if BREAKS.contains(&name) => {
-                out.push("\n", source, PieceKind::Markup);
+            CallbackEvent::OpenStartTag { name: b"p" } | CallbackEvent::EndTag { name: b"p" } => {
+                ensure_breaks(&mut out, 2, source);
+            }
+            CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name } if LINES.contains(&name) => {
+                ensure_breaks(&mut out, 1, source);
             }
             CallbackEvent::String { value } => push_character_data(&mut out, html, source, value),
             _ => {}

@@ -19,7 +19,17 @@ const DRAFT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Stdin,
-    File { path: PathBuf, shown: String },
+    File {
+        path: PathBuf,
+        shown: String,
+    },
+    /// A file's text already in memory (a file being fixed, or standard input read once), read as the
+    /// file at `path` would be.
+    Text {
+        path: PathBuf,
+        shown: String,
+        text: String,
+    },
 }
 
 impl Source {
@@ -27,7 +37,15 @@ impl Source {
     pub fn name(&self) -> &str {
         match self {
             Source::Stdin => "-",
-            Source::File { shown, .. } => shown,
+            Source::File { shown, .. } | Source::Text { shown, .. } => shown,
+        }
+    }
+
+    /// The file's path, whose extension says how to read it; none for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Stdin => None,
+            Source::File { path, .. } | Source::Text { path, .. } => Some(path),
         }
     }
 
@@ -60,6 +78,7 @@ impl Source {
                 }
                 std::fs::read(path).map_err(|e| Error::input(shown.as_str(), format!("cannot read: {e}")))?
             }
+            Source::Text { text, .. } => text.clone().into_bytes(),
         };
         if bytes.len() > limit {
             return Err(too_big());
@@ -85,6 +104,7 @@ impl Source {
                 }
                 std::fs::read(path).map_err(|e| Error::input(shown.as_str(), format!("cannot read: {e}")))?
             }
+            Source::Text { text, .. } => text.clone().into_bytes(),
         };
         decode(self.name(), bytes)
     }

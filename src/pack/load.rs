@@ -3,7 +3,7 @@
 
 use super::macros::{self, UnknownMacro};
 use super::model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
-use super::schema::{Kind, LangRuleDef, Measure, PackFile, PatternDef, RuleDef, ScenarioDef, Scope, Spacing};
+use super::schema::{Fix, Kind, LangRuleDef, Measure, PackFile, PatternDef, RuleDef, ScenarioDef, Scope, Spacing};
 use crate::error::{Error, Origin, Result};
 use crate::finding::Severity;
 use crate::text::lines::LineIndex;
@@ -245,6 +245,11 @@ impl Loader<'_> {
                 return Err(self.error(min.span().start, rule_id, "`min_sentences` applies only to limit rules"));
             }
         }
+        if let Some(fix) = &def.fix {
+            if def.kind != Kind::Forbid {
+                return Err(self.error(fix.span().start, rule_id, "`fix` applies only to forbid rules"));
+            }
+        }
         if let Some(profile) = &def.profile {
             if def.kind != Kind::Level {
                 return Err(self.error(profile.span().start, rule_id, "`profile` applies only to level rules"));
@@ -292,6 +297,7 @@ impl Loader<'_> {
             measure,
             min_sentences: def.min_sentences.map_or(0, Spanned::into_inner),
             profile: def.profile.map(Spanned::into_inner).unwrap_or_default(),
+            fix: def.fix.map(Spanned::into_inner).unwrap_or_default(),
             langs,
             origin: self.origin(at),
         })
@@ -356,7 +362,7 @@ impl Loader<'_> {
             patterns: block
                 .patterns
                 .iter()
-                .map(|def| self.rule_pattern(def, options, rule_id))
+                .map(|def| self.rule_pattern(def, options, kind, rule_id))
                 .collect::<Result<_>>()?,
             exceptions: self.patterns(&block.exceptions, options, rule_id)?,
             weak: self.patterns(&block.weak, options, rule_id)?,
@@ -377,10 +383,16 @@ impl Loader<'_> {
     }
 
     /// A rule pattern: a string, or `{ pattern = "...", suggestion = "..." }`.
-    fn rule_pattern(&self, def: &PatternDef, options: PatternOptions, rule: Option<&str>) -> Result<Pattern> {
+    fn rule_pattern(
+        &self,
+        def: &PatternDef,
+        options: PatternOptions,
+        kind: Kind,
+        rule: Option<&str>,
+    ) -> Result<Pattern> {
         let at = def.span().start;
         let wrong = || {
-            let shape = "a pattern is a string or { pattern = \"...\", suggestion = \"...\", severity = \"...\" }";
+            let shape = "a pattern is a string or { pattern = \"...\", suggestion = \"...\", severity = \"...\", fix = \"...\" }";
             self.error(at, rule, shape)
         };
         match def.get_ref() {
@@ -388,7 +400,7 @@ impl Loader<'_> {
             toml::Value::Table(table) => {
                 if let Some(key) = table
                     .keys()
-                    .find(|k| !["pattern", "suggestion", "severity"].contains(&k.as_str()))
+                    .find(|k| !["pattern", "suggestion", "severity", "fix"].contains(&k.as_str()))
                 {
                     return Err(self.error(at, rule, format!("unknown field `{key}` in a pattern table")));
                 }
@@ -407,10 +419,22 @@ impl Loader<'_> {
                         return Err(self.error(at, rule, message));
                     }
                 };
+                let fix = match text_of("fix")?.as_deref() {
+                    None => None,
+                    Some(_) if kind != Kind::Forbid => {
+                        return Err(self.error(at, rule, "`fix` applies only to forbid rules"));
+                    }
+                    Some("safe") => Some(Fix::Safe),
+                    Some("manual") => Some(Fix::Manual),
+                    Some(other) => {
+                        return Err(self.error(at, rule, format!("unknown fix `{other}`, expected safe or manual")));
+                    }
+                };
                 // The table's own position stands in for the string's.
                 let mut pattern = self.pattern(&Spanned::new(def.span(), text), options, rule)?;
                 pattern.suggestion = text_of("suggestion")?;
                 pattern.severity = severity;
+                pattern.fix = fix;
                 Ok(pattern)
             }
             _ => Err(wrong()),
@@ -448,6 +472,7 @@ impl Loader<'_> {
             origin: self.origin(at),
             suggestion: None,
             severity: None,
+            fix: None,
         };
         if self.validation == Validation::Trusted {
             return Ok(pattern);

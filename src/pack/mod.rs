@@ -7,4 +7,4 @@ pub mod schema;
 
 pub use load::{builtin_sources, RuleSet};
 pub use model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
-pub use schema::{Insert, Kind, LevelDef, LevelProfile, LevelsDef, Measure, Scope, Spacing};
+pub use schema::{Fix, Insert, Kind, LevelDef, LevelProfile, LevelsDef, Measure, Scope, Spacing};

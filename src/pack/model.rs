@@ -1,6 +1,6 @@
 //! Loaded, validated rules and scenarios: what the engine compiles and runs.
 
-use super::schema::{Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
+use super::schema::{Fix, Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
 use crate::error::Origin;
 use crate::finding::Severity;
 use crate::text::Lang;
@@ -17,6 +17,8 @@ pub struct Pattern {
     pub suggestion: Option<String>,
     /// A severity for matches of this pattern, overriding the rule's own.
     pub severity: Option<Severity>,
+    /// Whether `--fix` may apply this pattern's rewrite, overriding the rule's own.
+    pub fix: Option<Fix>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -69,6 +71,8 @@ pub struct Rule {
     pub min_sentences: usize,
     /// `level` only: the register expected as the main one.
     pub profile: LevelProfile,
+    /// `forbid` only: whether `--fix` may apply the rewrites (a pattern may say otherwise).
+    pub fix: Fix,
     /// Per language, indexed by `Lang::index`.
     pub langs: [Option<RuleLang>; 2],
     pub origin: Origin,

@@ -102,6 +102,17 @@ pub enum Spacing {
     Strict,
 }
 
+/// Whether `--fix` may apply a forbid rule's rewrite by itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fix {
+    /// Always right where the pattern matches: applied by `--fix` (unless it has a `{slot}` to fill).
+    Safe,
+    /// For a person to judge: shown, never applied.
+    #[default]
+    Manual,
+}
+
 /// Where a `require` rule's missing sentence goes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -192,6 +203,8 @@ pub struct RuleDef {
     pub min_sentences: Option<Spanned<usize>>,
     /// `level` only.
     pub profile: Option<Spanned<LevelProfile>>,
+    /// `forbid` only: whether `--fix` may apply the rewrites.
+    pub fix: Option<Spanned<Fix>>,
     pub en: Option<Spanned<LangRuleDef>>,
     pub ko: Option<Spanned<LangRuleDef>>,
 }

@@ -64,14 +64,9 @@ fn finding_block(out: &mut String, result: &DraftResult, f: &Finding) {
             SuggestionAction::Insert => format!("add after this sentence: \"{suggestion}\""),
             SuggestionAction::Advise => suggestion.clone(),
         };
-        let _ = writeln!(
-            out,
-            " {} {} {} {}",
-            gutter,
-            "=".blue().bold(),
-            "suggestion:".bold(),
-            text
-        );
+        // A safe rewrite says so: `--fix` applies it.
+        let label = if f.fixable { "fix (--fix):" } else { "suggestion:" };
+        let _ = writeln!(out, " {} {} {} {}", gutter, "=".blue().bold(), label.bold(), text);
     }
     out.push('\n');
 }
@@ -137,6 +132,15 @@ fn summary_line(out: &mut String, report: &Report) {
             paint(&plural(s.warning, "warning"), Severity::Warning),
             paint(&plural(s.suggestion, "suggestion"), Severity::Suggestion),
         );
+    }
+    let fixable = report
+        .results
+        .iter()
+        .flat_map(|r| &r.outcome.findings)
+        .filter(|f| f.fixable)
+        .count();
+    if fixable > 0 {
+        let _ = writeln!(out, "{} can be fixed with --fix.", plural(fixable, "finding"));
     }
     if !report.errors.is_empty() {
         let _ = writeln!(out, "{} could not be read.", plural(report.errors.len(), "source"));

@@ -45,6 +45,8 @@ pub(crate) struct JsonFinding<'a> {
     excerpt: &'a str,
     suggestion: Option<&'a str>,
     action: SuggestionAction,
+    /// Whether `check --fix` applies the suggestion.
+    fixable: bool,
 }
 
 #[derive(Serialize)]
@@ -78,6 +80,7 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
             excerpt: &f.excerpt,
             suggestion: f.suggestion.as_deref(),
             action: f.action,
+            fixable: f.fixable,
         }
     }
 }
