@@ -97,16 +97,38 @@ fn a_broken_baseline_is_named_with_its_line() {
         .stderr(predicate::str::contains("not a baseline"));
 }
 
-/// The GitHub Actions job in the README runs as written against the example export: annotations, and no
-/// failure once today's findings are baselined.
+/// The GitHub Actions job in the README runs as written against the example export: a SARIF file for code
+/// scanning, annotations, and no failure once today's findings are baselined.
 #[test]
 fn the_readme_workflow_command_runs_against_the_example_export() {
     let readme = fs::read_to_string("README.md").unwrap();
-    let command = readme
+    let commands: Vec<&str> = readme
         .lines()
         .map(str::trim)
-        .find_map(|l| l.strip_prefix("- run: replylint check "))
-        .expect("the README's workflow runs replylint check");
+        .filter_map(|l| l.strip_prefix("- run: replylint check "))
+        .collect();
+    assert_eq!(commands.len(), 2, "the README's workflow runs replylint check twice: {commands:?}");
+
+    // The SARIF step never fails the job, so that the upload step runs.
+    let sarif_dir = tempfile::tempdir().unwrap();
+    replylint()
+        .current_dir(sarif_dir.path())
+        .arg("check")
+        .args(commands[0].split_whitespace().map(|a| {
+            if a.starts_with("examples/") {
+                format!("{}/{a}", env!("CARGO_MANIFEST_DIR"))
+            } else {
+                a.to_string()
+            }
+        }))
+        .assert()
+        .code(0);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(sarif_dir.path().join("replylint.sarif")).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+
+    let command = commands[1];
     let args: Vec<&str> = command.split_whitespace().collect();
     let dir = tempfile::tempdir().unwrap();
     let baseline = dir.path().join(".replylint-baseline.json");
