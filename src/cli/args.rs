@@ -43,6 +43,33 @@ pub enum Command {
     Baseline(CheckArgs),
     /// Show the configuration in force (replylint.toml)
     Config(ConfigArgs),
+    /// Serve a web page and an HTTP API for checking drafts as they are written (http://127.0.0.1:7878)
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; the default keeps the server to this machine
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+
+    /// Port to listen on (0: any free port, printed at start-up)
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+
+    /// Largest request body accepted, in bytes (larger ones get 413)
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024)]
+    pub max_body: usize,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
+    #[command(flatten)]
+    pub packs: PackArgs,
+
+    /// Grading rubric to use instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
 }
 
 /// How `grade` reads its inputs.

@@ -11,9 +11,11 @@ use crate::error::{Error, Result};
 use crate::grade::Rubric;
 use crate::input::records::Columns;
 use crate::input::{self, Source};
+use crate::pack::RuleSet;
 use crate::report::{github, human, json, sarif, DraftResult, Report};
 use rayon::prelude::*;
 use std::io::IsTerminal;
+use std::path::Path;
 
 /// From this many drafts on, compiling for search speed pays for itself.
 const THROUGHPUT_FROM: usize = 20;
@@ -112,14 +114,25 @@ pub(super) struct Setup {
     pub options: CheckOptions,
 }
 
+/// The config in force, the rules it and the command line load (with its severities and vocabulary), and
+/// the rubric: what `check` and `serve` share.
+pub(super) fn load_team(
+    config: &ConfigArgs,
+    packs: &PackArgs,
+    rubric: Option<&Path>,
+) -> Result<(Config, RuleSet, Rubric)> {
+    let config = load_config(config)?;
+    let mut paths = packs.packs.clone();
+    paths.extend(config.packs.iter().cloned());
+    let mut rules = load_rules(&PackArgs { packs: paths })?;
+    config.apply_to_rules(&mut rules)?;
+    let rubric = load_rubric(rubric.or(config.rubric.as_deref()), &rules)?;
+    Ok((config, rules, rubric))
+}
+
 impl Setup {
     pub(super) fn new(args: &CheckArgs) -> Result<Self> {
-        let config = load_config(&args.config)?;
-        let mut packs = args.packs.packs.clone();
-        packs.extend(config.packs.iter().cloned());
-        let mut rules = load_rules(&PackArgs { packs })?;
-        config.apply_to_rules(&mut rules)?;
-        let rubric = load_rubric(args.rubric.as_deref().or(config.rubric.as_deref()), &rules)?;
+        let (config, rules, rubric) = load_team(&args.config, &args.packs, args.rubric.as_deref())?;
         let mut linter = Linter::new(rules);
         // The command line's --select wins over the config's; ignores add up.
         linter.select(if args.select.is_empty() {

@@ -9,6 +9,7 @@ mod fix;
 mod grade;
 mod rubric;
 mod rules;
+mod serve;
 
 pub use args::Cli;
 use args::{ColorChoice, Command, PackArgs};
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rubric(args) => rubric::run(args),
         Command::Baseline(args) => check::record_baseline(args),
         Command::Config(args) => config::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

@@ -440,6 +440,21 @@ fn json_reply<'a>(r: &'a GradedReply, reference: Option<&GradedReply>) -> JsonRe
     }
 }
 
+/// One graded reply as `grade --format json` shows it, under the contract version.
+pub fn reply_json(reply: &GradedReply) -> String {
+    #[derive(Serialize)]
+    struct One<'a> {
+        version: u32,
+        #[serde(flatten)]
+        reply: JsonReply<'a>,
+    }
+    let one = One {
+        version: VERSION,
+        reply: json_reply(reply, None),
+    };
+    serde_json::to_string_pretty(&one).unwrap_or_default() + "\n"
+}
+
 pub fn json(report: &ClassReport, summary: &ClassSummary) -> String {
     let class = JsonClass {
         version: VERSION,

@@ -1,0 +1,200 @@
+//! The HTTP API: requests read and checked strictly (every fault a 400 that says which), answers in the
+//! JSON shapes the command line prints.
+
+use super::service::{Ask, Service};
+use crate::engine::CheckOptions;
+use crate::error::Error;
+use crate::report::rules::{rule_json, rules_json};
+use crate::report::{grades, json, Report};
+use crate::text::Lang;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::sync::Arc;
+
+pub struct AppState {
+    pub service: Service,
+    pub max_body: usize,
+}
+
+pub type Shared = Arc<AppState>;
+
+/// An answer that is not a success: a status and a one-line reason, as `{"error": "..."}`.
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    fn bad_request(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<Error> for ApiError {
+    /// Library errors a request can cause (an unknown rule or scenario, an empty draft) are its fault.
+    fn from(error: Error) -> Self {
+        let message = match error {
+            Error::Input { message, .. } => message,
+            other => other.to_string(),
+        };
+        ApiError::bad_request(message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": self.message }).to_string() + "\n";
+        (self.status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    }
+}
+
+fn json_response(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// `POST /v1/check` and `/v1/grade` bodies. Unknown fields are refused, so a typo is not silently ignored.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckRequest {
+    text: String,
+    #[serde(default)]
+    lang: Option<String>,
+    /// One scenario id or a list of them.
+    #[serde(default)]
+    scenario: Option<serde_json::Value>,
+    #[serde(default)]
+    select: Vec<String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+}
+
+/// Reads a body whole, up to the limit: over it is 413, not UTF-8 or not the request shape is 400.
+async fn read_request(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Ask, ApiError> {
+    let too_big = || ApiError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        message: format!("the body is over the {}-byte limit (--max-body)", state.max_body),
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > state.max_body) {
+        return Err(too_big());
+    }
+    let bytes = axum::body::to_bytes(body, state.max_body)
+        .await
+        .map_err(|_| too_big())?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| ApiError::bad_request(format!("the body is not UTF-8 (byte {})", e.valid_up_to())))?;
+    let request: CheckRequest =
+        serde_json::from_str(text).map_err(|e| ApiError::bad_request(format!("not a check request: {e}")))?;
+    let lang = match request.lang.as_deref() {
+        None | Some("auto") => None,
+        Some("ko") => Some(Lang::Ko),
+        Some("en") => Some(Lang::En),
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "unknown lang `{other}`, expected auto, ko or en"
+            )))
+        }
+    };
+    let scenarios = match request.scenario {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) if s == "auto" || s.is_empty() => None,
+        Some(serde_json::Value::String(s)) => Some(vec![s]),
+        Some(serde_json::Value::Array(items)) => Some(
+            items
+                .into_iter()
+                .map(|v| match v {
+                    serde_json::Value::String(s) => Ok(s),
+                    _ => Err(ApiError::bad_request(
+                        "`scenario` must be a string or a list of strings",
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        )
+        .filter(|s| !s.is_empty()),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "`scenario` must be a string or a list of strings",
+            ))
+        }
+    };
+    Ok(Ask {
+        text: request.text,
+        options: CheckOptions { lang, scenarios },
+        select: request.select,
+        ignore: request.ignore,
+    })
+}
+
+/// `POST /v1/check`: one result in the JSON contract of `check --format json`.
+pub async fn check(State(state): State<Shared>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+    let ask = read_request(&state, &headers, body).await?;
+    let result = state.service.check(&ask)?;
+    let report = Report {
+        results: vec![result],
+        errors: Vec::new(),
+    };
+    Ok(json_response(json::render(&report)))
+}
+
+/// `POST /v1/grade`: the score, letter, per-criterion scores and deductions, as `grade --format json`
+/// shows a reply.
+pub async fn grade(State(state): State<Shared>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+    let ask = read_request(&state, &headers, body).await?;
+    let graded = state.service.grade(&ask)?;
+    Ok(json_response(grades::reply_json(&graded)))
+}
+
+/// `GET /v1/rules`: what `rules --format json` prints.
+pub async fn rules(State(state): State<Shared>) -> Response {
+    json_response(rules_json(state.service.rules()))
+}
+
+/// `GET /v1/rules/{id}`: what `explain ID --format json` prints.
+pub async fn rule(State(state): State<Shared>, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let rules = state.service.rules();
+    let Some(rule) = rules.rule(&id) else {
+        let hint = crate::suggest::closest(&id, rules.rules.iter().map(|r| r.id.as_str()))
+            .map(|c| format!("; did you mean '{c}'?"))
+            .unwrap_or_default();
+        return Err(ApiError {
+            status: StatusCode::NOT_FOUND,
+            message: format!("unknown rule '{id}'{hint}"),
+        });
+    };
+    Ok(json_response(
+        serde_json::to_string_pretty(&rule_json(rule)).expect("a rule serialises") + "\n",
+    ))
+}
+
+/// `GET /healthz`.
+pub async fn health(State(state): State<Shared>) -> Response {
+    let body = serde_json::json!({
+        "status": "ok",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": state.service.rules().rules.len(),
+    });
+    json_response(body.to_string() + "\n")
+}
+
+pub async fn not_found(method: Method, uri: Uri) -> ApiError {
+    ApiError {
+        status: StatusCode::NOT_FOUND,
+        message: format!("no such endpoint: {method} {}", uri.path()),
+    }
+}
+
+pub async fn wrong_method(method: Method, uri: Uri) -> ApiError {
+    ApiError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        message: format!("{} does not take {method}", uri.path()),
+    }
+}
