@@ -3,6 +3,9 @@
 
 // Each test binary that includes this module uses a different part of it.
 #![allow(dead_code)]
+
+pub mod server;
+
 use replylint::{CheckOptions, Draft, Linter, Outcome, RuleSet};
 use std::collections::BTreeMap;
 use std::path::Path;
