@@ -14,15 +14,22 @@ pub struct LiteralIndex {
     count: usize,
 }
 
-/// Which literals occur in a draft, per view, indexed by literal id.
+/// Which literals occur in a draft, per view: anywhere (indexed by literal id), and in each sentence.
 #[derive(Debug, Default)]
 pub struct Presence {
     views: [Vec<bool>; 2],
+    /// Per view, per sentence (indexed like `Draft::sentences`): the ids of the literals found wholly
+    /// inside it, sorted.
+    sentences: [Vec<Vec<u32>>; 2],
 }
 
 impl Presence {
     pub fn in_view(&self, view: View) -> &[bool] {
         &self.views[view_index(view)]
+    }
+
+    pub fn in_sentence(&self, view: View, sentence: usize) -> &[u32] {
+        &self.sentences[view_index(view)][sentence]
     }
 }
 
@@ -64,15 +71,31 @@ impl LiteralIndex {
         })
     }
 
-    /// The literals present in each view of the draft (lower-cased, as the literals are).
+    /// The literals present in each view of the draft (lower-cased, as the literals are), and in each
+    /// of its sentences.
     pub fn presence(&self, draft: &Draft) -> Presence {
         let mut presence = Presence::default();
         for view in [View::Normalized, View::Compact] {
+            let sentences = draft.lower_sentence_ranges(view);
             let mut present = vec![false; self.count];
+            let mut in_sentences = vec![Vec::new(); sentences.len()];
             for found in self.automaton.find_overlapping_iter(draft.lower_view(view)) {
-                present[found.pattern().as_usize()] = true;
+                let id = found.pattern().as_u32();
+                present[id as usize] = true;
+                // The last sentence starting at or before the literal, if the literal ends inside it.
+                let Some(i) = sentences.partition_point(|s| s.start <= found.start()).checked_sub(1) else {
+                    continue;
+                };
+                if found.end() <= sentences[i].end {
+                    in_sentences[i].push(id);
+                }
+            }
+            for ids in &mut in_sentences {
+                ids.sort_unstable();
+                ids.dedup();
             }
             presence.views[view_index(view)] = present;
+            presence.sentences[view_index(view)] = in_sentences;
         }
         presence
     }

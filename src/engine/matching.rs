@@ -27,9 +27,19 @@ pub struct Scope<'a> {
 
 /// All matches of one matcher inside the scope, in order. Each sentence is searched on its own, so
 /// `^` and `$` in a pattern anchor at the start and end of a sentence and no match spans two sentences.
+/// Only sentences holding the pattern's literals are searched, and the pattern is compiled only when
+/// there is one.
 pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) -> Result<Vec<Hit>> {
     let mut out = Vec::new();
     if scope.ranges.is_empty() || !matcher.may_match(draft.lower_view(matcher.view), scope.presence) {
+        return Ok(out);
+    }
+    let sentences: Vec<&Range<usize>> = scope
+        .ranges
+        .iter()
+        .filter(|s| matcher.may_match_sentence(draft, s, scope.presence))
+        .collect();
+    if sentences.is_empty() {
         return Ok(out);
     }
     let regex = matcher.regex()?;
@@ -40,7 +50,7 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) 
     } else {
         Vec::new()
     };
-    for sentence in scope.ranges {
+    for sentence in sentences {
         let start = draft.from_normalized(matcher.view, sentence.start);
         let end = draft.from_normalized(matcher.view, sentence.end);
         let slice = &text.as_bytes()[start..end];
