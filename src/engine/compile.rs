@@ -97,10 +97,8 @@ impl Matcher {
         };
         match (presence[self.lang.index()].as_ref(), self.clause_ids.get()) {
             (Some(found), Some(clauses)) => {
-                let found = found.in_sentence(self.view, index);
-                clauses
-                    .iter()
-                    .all(|c| c.iter().any(|id| found.binary_search(id).is_ok()))
+                let holds = |&id: &u32| found.in_sentence(self.view, index, id);
+                clauses.iter().all(|c| c.iter().any(holds))
             }
             _ => {
                 let lower = &draft.lower_view(self.view)[draft.lower_sentence_ranges(self.view)[index].clone()];

@@ -17,19 +17,28 @@ pub struct LiteralIndex {
 /// Which literals occur in a draft, per view: anywhere (indexed by literal id), and in each sentence.
 #[derive(Debug, Default)]
 pub struct Presence {
-    views: [Vec<bool>; 2],
-    /// Per view, per sentence (indexed like `Draft::sentences`): the ids of the literals found wholly
-    /// inside it, sorted.
-    sentences: [Vec<Vec<u32>>; 2],
+    views: [ViewPresence; 2],
+}
+
+#[derive(Debug, Default, Clone)]
+struct ViewPresence {
+    anywhere: Vec<bool>,
+    /// One bit per literal for each sentence (indexed like `Draft::sentences`), `words` words apiece:
+    /// set when the literal lies wholly inside the sentence.
+    in_sentences: Vec<u64>,
+    words: usize,
 }
 
 impl Presence {
     pub fn in_view(&self, view: View) -> &[bool] {
-        &self.views[view_index(view)]
+        &self.views[view_index(view)].anywhere
     }
 
-    pub fn in_sentence(&self, view: View, sentence: usize) -> &[u32] {
-        &self.sentences[view_index(view)][sentence]
+    /// Whether the literal lies inside the sentence in this view.
+    pub fn in_sentence(&self, view: View, sentence: usize, literal: u32) -> bool {
+        let found = &self.views[view_index(view)];
+        let word = found.in_sentences[sentence * found.words + literal as usize / 64];
+        word & (1 << (literal % 64)) != 0
     }
 }
 
@@ -74,29 +83,37 @@ impl LiteralIndex {
     /// The literals present in each view of the draft (lower-cased, as the literals are), and in each
     /// of its sentences.
     pub fn presence(&self, draft: &Draft) -> Presence {
-        let mut presence = Presence::default();
-        for view in [View::Normalized, View::Compact] {
-            let sentences = draft.lower_sentence_ranges(view);
-            let mut present = vec![false; self.count];
-            let mut in_sentences = vec![Vec::new(); sentences.len()];
-            for found in self.automaton.find_overlapping_iter(draft.lower_view(view)) {
-                let id = found.pattern().as_u32();
-                present[id as usize] = true;
-                // The last sentence starting at or before the literal, if the literal ends inside it.
-                let Some(i) = sentences.partition_point(|s| s.start <= found.start()).checked_sub(1) else {
-                    continue;
-                };
-                if found.end() <= sentences[i].end {
-                    in_sentences[i].push(id);
-                }
-            }
-            for ids in &mut in_sentences {
-                ids.sort_unstable();
-                ids.dedup();
-            }
-            presence.views[view_index(view)] = present;
-            presence.sentences[view_index(view)] = in_sentences;
+        let normalized = self.view_presence(draft, View::Normalized);
+        // An English draft has no spaces between Hangul syllables to remove: both views are one text.
+        let compact = if draft.view(View::Compact) == draft.view(View::Normalized) {
+            normalized.clone()
+        } else {
+            self.view_presence(draft, View::Compact)
+        };
+        Presence {
+            views: [normalized, compact],
         }
-        presence
+    }
+
+    fn view_presence(&self, draft: &Draft, view: View) -> ViewPresence {
+        let sentences = draft.lower_sentence_ranges(view);
+        let words = self.count.div_ceil(64);
+        let mut found = ViewPresence {
+            anywhere: vec![false; self.count],
+            in_sentences: vec![0; words * sentences.len()],
+            words,
+        };
+        for literal in self.automaton.find_overlapping_iter(draft.lower_view(view)) {
+            let id = literal.pattern().as_usize();
+            found.anywhere[id] = true;
+            // The last sentence starting at or before the literal, if the literal ends inside it.
+            let Some(i) = sentences.partition_point(|s| s.start <= literal.start()).checked_sub(1) else {
+                continue;
+            };
+            if literal.end() <= sentences[i].end {
+                found.in_sentences[i * words + id / 64] |= 1 << (id % 64);
+            }
+        }
+        found
     }
 }
