@@ -3,6 +3,11 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+/// Compiling patterns and parsing packs make many small allocations; mimalloc serves them in a
+/// fraction of the system allocator's time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = replylint::cli::Cli::parse();
     match replylint::cli::run(cli) {

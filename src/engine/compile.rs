@@ -6,10 +6,11 @@ use super::literals::{LiteralIndex, Presence};
 use super::prefilter::Requirement;
 use crate::error::{Error, Result};
 use crate::pack::{Pattern, RuleSet, Spacing};
-use crate::text::{Lang, View};
+use crate::text::{Draft, Lang, View};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Regexes with big Korean syllable classes need more room than the default.
@@ -84,6 +85,25 @@ impl Matcher {
                 clauses.iter().all(|c| c.iter().any(|&id| found[id as usize]))
             }
             _ => self.requirement().admits(lower_view),
+        }
+    }
+
+    /// Whether one sentence of the draft (its normalised-view range) has what the pattern needs. Patterns
+    /// run on one sentence at a time, so a match holds its literals within its sentence; most sentences
+    /// lack them and are never searched.
+    pub fn may_match_sentence(&self, draft: &Draft, sentence: &Range<usize>, presence: &Presences) -> bool {
+        let Some(index) = draft.sentence_index(sentence) else {
+            return true;
+        };
+        match (presence[self.lang.index()].as_ref(), self.clause_ids.get()) {
+            (Some(found), Some(clauses)) => {
+                let holds = |&id: &u32| found.in_sentence(self.view, index, id);
+                clauses.iter().all(|c| c.iter().any(holds))
+            }
+            _ => {
+                let lower = &draft.lower_view(self.view)[draft.lower_sentence_ranges(self.view)[index].clone()];
+                self.requirement().admits(lower)
+            }
         }
     }
 

@@ -27,9 +27,19 @@ pub struct Scope<'a> {
 
 /// All matches of one matcher inside the scope, in order. Each sentence is searched on its own, so
 /// `^` and `$` in a pattern anchor at the start and end of a sentence and no match spans two sentences.
+/// Only sentences holding the pattern's literals are searched, and the pattern is compiled only when
+/// there is one.
 pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) -> Result<Vec<Hit>> {
     let mut out = Vec::new();
     if scope.ranges.is_empty() || !matcher.may_match(draft.lower_view(matcher.view), scope.presence) {
+        return Ok(out);
+    }
+    let sentences: Vec<&Range<usize>> = scope
+        .ranges
+        .iter()
+        .filter(|s| matcher.may_match_sentence(draft, s, scope.presence))
+        .collect();
+    if sentences.is_empty() {
         return Ok(out);
     }
     let regex = matcher.regex()?;
@@ -40,7 +50,7 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) 
     } else {
         Vec::new()
     };
-    for sentence in scope.ranges {
+    for sentence in sentences {
         let start = draft.from_normalized(matcher.view, sentence.start);
         let end = draft.from_normalized(matcher.view, sentence.end);
         let slice = &text.as_bytes()[start..end];
@@ -81,17 +91,13 @@ pub fn pattern_hits(draft: &Draft, set: &MatcherSet, scope: &Scope, with_groups:
 /// Whether any pattern of the set matches in scope without an exception overlapping it. Stops at the
 /// first such match, so later patterns are neither searched nor compiled.
 pub fn any_pattern_hit(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<bool> {
-    let mut exceptions: Option<Vec<Range<usize>>> = None;
     for matcher in &set.patterns {
         let found = hits(draft, matcher, scope, false)?;
         if found.is_empty() {
             continue;
         }
-        if exceptions.is_none() {
-            exceptions = Some(exception_ranges(draft, set, scope)?);
-        }
-        let exceptions = exceptions.as_deref().unwrap_or_default();
-        if found.iter().any(|h| !overlaps_any(&h.range, exceptions)) {
+        let exceptions = exception_ranges(draft, set, scope, &found)?;
+        if found.iter().any(|h| !overlaps_any(&h.range, &exceptions)) {
             return Ok(true);
         }
     }
@@ -121,7 +127,7 @@ fn unexcepted(
     if all.is_empty() {
         return Ok(all);
     }
-    let exceptions = exception_ranges(draft, set, scope)?;
+    let exceptions = exception_ranges(draft, set, scope, &all)?;
     all.retain(|h| !overlaps_any(&h.range, &exceptions));
     all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
@@ -133,14 +139,33 @@ fn unexcepted(
     Ok(kept)
 }
 
-fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<Vec<Range<usize>>> {
+/// The exception matches that may overlap these hits. A match never spans two sentences, so only the
+/// sentences of the scope that the hits overlap are searched.
+fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &Scope, near: &[Hit]) -> Result<Vec<Range<usize>>> {
     let mut ranges = Vec::new();
+    if set.exceptions.is_empty() {
+        return Ok(ranges);
+    }
+    let sentences: Vec<Range<usize>> = scope
+        .ranges
+        .iter()
+        .filter(|s| near.iter().any(|h| overlaps(s, &h.range)))
+        .cloned()
+        .collect();
+    let scope = Scope {
+        ranges: &sentences,
+        presence: scope.presence,
+    };
     for matcher in &set.exceptions {
-        ranges.extend(hits(draft, matcher, scope, false)?.into_iter().map(|h| h.range));
+        ranges.extend(hits(draft, matcher, &scope, false)?.into_iter().map(|h| h.range));
     }
     Ok(ranges)
 }
 
 fn overlaps_any(range: &Range<usize>, others: &[Range<usize>]) -> bool {
-    others.iter().any(|o| o.start < range.end && range.start < o.end)
+    others.iter().any(|o| overlaps(o, range))
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }

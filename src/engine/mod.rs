@@ -324,4 +324,42 @@ mod tests {
         }
         assert!(checked > 100, "only {checked} matches were checked");
     }
+
+    #[test]
+    fn sentence_prefilter_never_rejects_a_sentence_the_pattern_matches() {
+        let rules = RuleSet::builtin().unwrap();
+        let drafts: Vec<Draft> = shipped_texts(&rules).into_iter().map(Draft::new).collect();
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            let tables = lang_tables(&rules, lang, super::Profile::Throughput);
+            let index = tables
+                .literals
+                .as_ref()
+                .expect("throughput tables have a literal index");
+            for draft in &drafts {
+                let mut presence: super::Presences = Default::default();
+                presence[lang.index()] = Some(index.presence(draft));
+                for matcher in tables.all_matchers() {
+                    let view = draft.view(matcher.view);
+                    for sentence in draft.sentences() {
+                        let start = draft.from_normalized(matcher.view, sentence.range.start);
+                        let end = draft.from_normalized(matcher.view, sentence.range.end);
+                        if matcher.regex().unwrap().is_match(&view[start..end]) {
+                            checked += 1;
+                            let range = &sentence.range;
+                            assert!(
+                                matcher.may_match_sentence(draft, range, &Default::default()),
+                                "{matcher:?}"
+                            );
+                            assert!(
+                                matcher.may_match_sentence(draft, range, &presence),
+                                "{matcher:?} (index)"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} matches were checked");
+    }
 }

@@ -5,6 +5,7 @@ pub mod korean;
 pub mod lang;
 pub mod lines;
 pub mod liquid;
+mod lower;
 pub mod normalize;
 pub mod placeholders;
 pub mod sentences;
@@ -31,6 +32,8 @@ pub struct Draft {
     placeholders: Vec<Placeholder>,
     /// Lower-cased views, made on first use, for the literal prefilters.
     lower: [OnceLock<String>; 2],
+    /// Where each sentence lies in each lower-cased view, found on first use.
+    lower_sentences: [OnceLock<Vec<Range<usize>>>; 2],
 }
 
 /// Which matching view a pattern runs on.
@@ -60,6 +63,7 @@ impl Draft {
             sentences,
             placeholders,
             lower: Default::default(),
+            lower_sentences: Default::default(),
         }
     }
 
@@ -79,6 +83,23 @@ impl Draft {
     /// A view in lower case; only for checking whether literals occur, never for offsets.
     pub fn lower_view(&self, view: View) -> &str {
         self.lower[view as usize].get_or_init(|| self.view(view).to_lowercase())
+    }
+
+    /// The range of each sentence (as in `sentences`) in `lower_view(view)`.
+    pub fn lower_sentence_ranges(&self, view: View) -> &[Range<usize>] {
+        self.lower_sentences[view as usize].get_or_init(|| {
+            let bounds = self
+                .sentences
+                .iter()
+                .map(|s| self.from_normalized(view, s.range.start)..self.from_normalized(view, s.range.end));
+            lower::ranges_in_lower_case(self.view(view), bounds)
+        })
+    }
+
+    /// The index in `sentences` of the sentence with this normalised-view range.
+    pub fn sentence_index(&self, range: &Range<usize>) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.range.start < range.start);
+        (self.sentences.get(index)?.range == *range).then_some(index)
     }
 
     /// A range of a view as a range of the normalised view.

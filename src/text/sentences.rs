@@ -31,6 +31,10 @@ pub struct Sentence {
 static DECORATION_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[가-힣]\s*(?:~+|\^\^+|ㅎㅎ+|ㅋㅋ+|ㅠㅠ+|ㅜㅜ+)[~^ㅎㅋㅠㅜ!.]*\s+").expect("valid"));
 
+/// `DECORATION_END` cannot match without one of these, and most sentences have none: looking for them
+/// first spares searching the pattern through every sentence.
+const DECORATION: [char; 6] = ['~', '^', 'ㅎ', 'ㅋ', 'ㅠ', 'ㅜ'];
+
 struct Line {
     range: Range<usize>,
     role: Role,
@@ -166,6 +170,10 @@ fn split_block(text: &str, block: Range<usize>, role: Role, out: &mut Vec<Senten
 }
 
 fn split_on_decoration(text: &str, range: Range<usize>, role: Role, out: &mut Vec<Sentence>) {
+    if !text[range.clone()].contains(DECORATION) {
+        push_trimmed(text, range, role, out);
+        return;
+    }
     let mut start = range.start;
     for m in DECORATION_END.find_iter(&text[range.clone()]) {
         let cut = range.start + m.end();

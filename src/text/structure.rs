@@ -70,7 +70,18 @@ fn short(text: &str, max: usize) -> bool {
 
 pub fn is_greeting(sentence: &str) -> bool {
     let sentence = sentence.trim();
-    short(sentence, MAX_GREETING_CHARS) && GREETING.is_match(sentence)
+    short(sentence, MAX_GREETING_CHARS) && may_be_greeting(sentence) && GREETING.is_match(sentence)
+}
+
+/// What `GREETING` cannot match without: one of its openings ("hi", "dear", "good ...", the name
+/// placeholder, "안녕", "반갑") or a "님". Checked first because a pattern search costs far more than
+/// this, and most lines are no greeting.
+fn may_be_greeting(sentence: &str) -> bool {
+    let first = sentence.chars().next();
+    matches!(
+        first,
+        Some('h' | 'H' | 'd' | 'D' | 'g' | 'G' | '\u{E000}' | '안' | '반')
+    ) || sentence.contains('님')
 }
 
 /// Length in bytes of a greeting that opens a longer sentence ("Hi Dana, " in "Hi Dana, sorry ...").
@@ -93,11 +104,25 @@ pub fn is_valediction(line: &str) -> bool {
 
 /// Length in bytes of a list marker ("- ", "1. ", "• ") that starts the line.
 pub fn list_marker_len(line: &str) -> Option<usize> {
-    LIST_MARKER.find(line).map(|m| m.end())
+    may_start_with_marker(line)
+        .then(|| LIST_MARKER.find(line))
+        .flatten()
+        .map(|m| m.end())
+}
+
+/// What `LIST_MARKER` cannot match without: a bullet, or a `.` or `)` within the first three characters
+/// of the text. Checked first, as most lines are no list item.
+fn may_start_with_marker(line: &str) -> bool {
+    let mut chars = line.trim_start().chars();
+    match chars.next() {
+        Some(c) if "-*•·▪◦‣".contains(c) || ('①'..='⑳').contains(&c) => true,
+        Some(_) => chars.take(2).any(|c| matches!(c, '.' | ')')),
+        None => false,
+    }
 }
 
 pub fn is_heading(line: &str) -> bool {
-    HEADING.is_match(line)
+    line.contains('#') && HEADING.is_match(line)
 }
 
 /// A line that can follow a valediction in a signature: a name, a title, a team, an address.
