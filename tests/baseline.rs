@@ -107,7 +107,11 @@ fn the_readme_workflow_command_runs_against_the_example_export() {
         .map(str::trim)
         .filter_map(|l| l.strip_prefix("- run: replylint check "))
         .collect();
-    assert_eq!(commands.len(), 2, "the README's workflow runs replylint check twice: {commands:?}");
+    assert_eq!(
+        commands.len(),
+        2,
+        "the README's workflow runs replylint check twice: {commands:?}"
+    );
 
     // The SARIF step never fails the job, so that the upload step runs.
     let sarif_dir = tempfile::tempdir().unwrap();
