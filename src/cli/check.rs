@@ -105,7 +105,7 @@ pub(super) fn load_config(args: &ConfigArgs) -> Result<Config> {
 
 /// Everything a check needs besides the drafts: the config in force, the linter with its selection,
 /// the rubric and the options.
-pub(super) struct Setup {
+pub(crate) struct Setup {
     pub config: Config,
     pub linter: Linter,
     pub rubric: Rubric,
@@ -113,7 +113,7 @@ pub(super) struct Setup {
 }
 
 impl Setup {
-    pub(super) fn new(args: &CheckArgs) -> Result<Self> {
+    pub(crate) fn new(args: &CheckArgs) -> Result<Self> {
         let config = load_config(&args.config)?;
         let mut packs = args.packs.packs.clone();
         packs.extend(config.packs.iter().cloned());
@@ -144,7 +144,7 @@ impl Setup {
 
     /// Checks the drafts of some sources (in input order, in parallel), with the config's per-path and
     /// per-macro settings applied.
-    pub(super) fn check(&mut self, args: &CheckArgs, sources: Vec<Source>) -> Report {
+    pub(crate) fn check(&mut self, args: &CheckArgs, sources: Vec<Source>) -> Report {
         let columns = Columns::new(args.text_column.clone(), args.id_column.clone(), None);
         let (items, mut errors) = drafts::expand_inputs(sources, args.input, args.include_inactive, &columns);
         if items.len() >= THROUGHPUT_FROM {
