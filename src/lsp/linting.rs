@@ -16,8 +16,8 @@ use std::time::SystemTime;
 
 /// The settings of one config file (or of none), ready to check with.
 struct Loaded {
-    /// When the config file was last modified, to notice edits.
-    modified: Option<SystemTime>,
+    /// When the config file was last modified and its size, to notice edits.
+    stamp: Option<(SystemTime, u64)>,
     /// The arguments `replylint check --config FILE` would have; they say how inputs are read.
     args: CheckArgs,
     /// The packs compiled under the config, or why the config cannot be used.
@@ -58,15 +58,15 @@ impl Linting {
 
     /// The settings of a config file, loaded on first use and again when the file has changed since.
     fn load(&mut self, config: Option<PathBuf>) -> Result<&mut Loaded> {
-        let modified = config
+        let stamp = config
             .as_deref()
             .and_then(|p| std::fs::metadata(p).ok())
-            .and_then(|m| m.modified().ok());
-        let fresh = self.loaded.get(&config).is_some_and(|l| l.modified == modified);
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        let fresh = self.loaded.get(&config).is_some_and(|l| l.stamp == stamp);
         if !fresh {
             let args = check_args(config.as_deref())?;
             let setup = Setup::new(&args);
-            self.loaded.insert(config.clone(), Loaded { modified, args, setup });
+            self.loaded.insert(config.clone(), Loaded { stamp, args, setup });
         }
         Ok(self.loaded.get_mut(&config).expect("loaded above"))
     }
