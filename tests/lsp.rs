@@ -668,8 +668,7 @@ fn the_binary_speaks_lsp_on_stdio() {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut send = |message: Value| {
-        let body = message.to_string();
+    let mut send_body = |body: &str| {
         write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
         stdin.flush().unwrap();
     };
@@ -690,8 +689,15 @@ fn the_binary_speaks_lsp_on_stdio() {
         serde_json::from_slice(&body).unwrap()
     };
     let doc = Doc::example("examples/drafts/refusal-bad.ko.txt");
+    let mut send = |message: Value| send_body(&message.to_string());
     send(json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
     assert_eq!(receive()["result"]["capabilities"]["positionEncoding"], "utf-16");
+    // A body that is not a message is skipped; a request without a method is refused by its id.
+    send(json!("not a message"));
+    send(json!({ "jsonrpc": "2.0", "id": 5, "params": {} }));
+    let refused = receive();
+    assert_eq!(refused["id"], 5);
+    assert_eq!(refused["error"]["code"], -32600);
     send(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
     send(json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
         "textDocument": { "uri": doc.uri, "languageId": "plaintext", "version": 1, "text": doc.text } } }));

@@ -5,7 +5,8 @@
 //!
 //! One module per job: `server` runs the protocol, `documents` holds the open texts, `linting` checks
 //! them with each config's packs compiled once, `findings` places what was found in the document,
-//! `diagnostics` and `actions` turn it into LSP, and `positions` converts offsets to LSP positions.
+//! `diagnostics` and `actions` turn it into LSP, `positions` converts offsets to LSP positions, and
+//! `transport` carries the messages over standard input and output.
 
 mod actions;
 mod diagnostics;
@@ -14,6 +15,7 @@ mod findings;
 mod linting;
 mod positions;
 mod server;
+mod transport;
 
 pub use lsp_server::Connection;
 
@@ -26,12 +28,10 @@ pub fn serve(connection: &Connection) -> u8 {
 /// Serves the client on standard input and output. Only protocol messages are written to standard
 /// output; anything else goes to standard error.
 pub fn run_stdio() -> u8 {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, threads) = transport::stdio();
     let status = serve(&connection);
     // Dropping the connection lets the writer finish sending what is queued.
     drop(connection);
-    if let Err(e) = io_threads.join() {
-        eprintln!("replylint lsp: {e}");
-    }
+    threads.finish();
     status
 }
