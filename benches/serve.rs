@@ -57,8 +57,17 @@ fn main() {
         .spawn()
         .expect("the server starts");
     let mut first = String::new();
-    BufReader::new(server.stderr.take().unwrap()).read_line(&mut first).unwrap();
-    let address = first.split("http://").nth(1).unwrap().split('/').next().unwrap().to_string();
+    BufReader::new(server.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let address = first
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
 
     for (lang, seed) in [
         ("en", include_str!("../examples/drafts/outage-bad.en.txt")),

@@ -111,18 +111,21 @@ pub struct Config {
 impl Config {
     /// `replylint.toml` in the current folder or the nearest folder above it; none is fine.
     pub fn discover() -> Result<Self> {
-        let Ok(mut dir) = std::env::current_dir() else {
+        let Ok(dir) = std::env::current_dir() else {
             return Ok(Config::default());
         };
-        loop {
-            let candidate = dir.join(FILE_NAME);
-            if candidate.is_file() {
-                return Config::load(&candidate);
-            }
-            if !dir.pop() {
-                return Ok(Config::default());
-            }
+        match Config::find(&dir) {
+            Some(path) => Config::load(&path),
+            None => Ok(Config::default()),
         }
+    }
+
+    /// The `replylint.toml` that governs a folder: in it or in the nearest folder above it.
+    pub fn find(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
     }
 
     pub fn load(path: &Path) -> Result<Self> {

@@ -2,7 +2,7 @@
 //! In a help-desk export the edit patches the reply's JSON string in place (escaped for JSON, and for
 //! HTML in an HTML body); every other byte of the file stays as it was.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, SuggestionAction};
 use crate::report::{DraftResult, MacroRef};
 use std::ops::Range;
 
@@ -20,39 +20,70 @@ pub struct Edit {
 /// replaced in place (they straddle HTML markup, say) is left for a person. Rows of CSV and JSON Lines
 /// batches are not edited.
 pub fn edits_of(result: &DraftResult) -> Vec<Edit> {
-    let in_draft = text_edits(&result.outcome.findings);
+    text_edits(&result.outcome.findings)
+        .into_iter()
+        .filter_map(|edit| in_file(result, edit))
+        .collect()
+}
+
+/// An edit of a draft's text as an edit of the file the draft came from: the same edit for a whole
+/// file; for a reply in an export, the bytes of its JSON string (escaped for JSON, and for HTML in an
+/// HTML body), when they can be patched in place. Rows of batches are not edited.
+pub fn in_file(result: &DraftResult, edit: Edit) -> Option<Edit> {
     match &result.macro_ref {
-        None => in_draft,
+        None => Some(edit),
         Some(MacroRef {
             origin: Some(origin), ..
-        }) => in_draft
-            .into_iter()
-            .filter_map(|edit| {
-                Some(Edit {
-                    range: origin.file_range(edit.range)?,
-                    replacement: origin.encode(&edit.replacement),
-                    rule: edit.rule,
-                })
-            })
-            .collect(),
-        Some(_) => Vec::new(),
+        }) => Some(Edit {
+            range: origin.file_range(edit.range)?,
+            replacement: origin.encode(&edit.replacement),
+            rule: edit.rule,
+        }),
+        Some(_) => None,
     }
 }
 
 /// The safe fixes among a draft's findings as edits of the draft's own text.
 pub fn text_edits(findings: &[Finding]) -> Vec<Edit> {
-    findings
-        .iter()
-        .filter(|f| f.fixable)
-        .filter_map(|f| {
-            let rewrite = f.suggestion.as_deref()?;
-            Some(Edit {
-                range: f.span.range(),
-                replacement: matching_case(&f.excerpt, rewrite),
-                rule: f.rule.clone(),
-            })
-        })
-        .collect()
+    findings.iter().filter(|f| f.fixable).filter_map(rewrite).collect()
+}
+
+/// A replacing finding's rewrite, safe or not, as an edit of the draft's text: its words replaced (an
+/// empty rewrite deletes them).
+pub fn rewrite(finding: &Finding) -> Option<Edit> {
+    if finding.action != SuggestionAction::Replace {
+        return None;
+    }
+    let rewrite = finding.suggestion.as_deref()?;
+    Some(Edit {
+        range: finding.span.range(),
+        replacement: matching_case(&finding.excerpt, rewrite),
+        rule: finding.rule.clone(),
+    })
+}
+
+/// A missing sentence's suggestion as an edit of the draft's text: added after the finding's sentence,
+/// on a line of its own when that sentence ends its line, else after a space.
+pub fn insertion(finding: &Finding, text: &str) -> Option<Edit> {
+    if finding.action != SuggestionAction::Insert {
+        return None;
+    }
+    let sentence = finding.suggestion.as_deref().filter(|s| !s.is_empty())?;
+    let end = finding.span.end.min(text.len());
+    let after = text.get(end..).unwrap_or("");
+    // The new line ends the way the text's lines do.
+    let separator = if after.starts_with("\r\n") {
+        "\r\n"
+    } else if after.is_empty() || after.starts_with('\n') {
+        "\n"
+    } else {
+        " "
+    };
+    Some(Edit {
+        range: end..end,
+        replacement: format!("{separator}{sentence}"),
+        rule: finding.rule.clone(),
+    })
 }
 
 /// A rewrite that starts a sentence where the words it replaces did: "In lieu of" becomes "Instead of".
@@ -135,5 +166,39 @@ mod tests {
         assert_eq!(matching_case("in lieu of", "instead of"), "instead of");
         assert_eq!(matching_case("당사는", "저희는"), "저희는");
         assert_eq!(matching_case("DB", "database"), "database");
+    }
+
+    fn missing_sentence(span: Range<usize>, suggestion: &str) -> Finding {
+        Finding {
+            rule: "some-rule".into(),
+            pack: "some-pack".into(),
+            severity: crate::finding::Severity::Warning,
+            criterion: String::new(),
+            message: String::new(),
+            span: crate::finding::Span {
+                start: span.start,
+                end: span.end,
+                line: 1,
+                column: 1,
+            },
+            excerpt: String::new(),
+            suggestion: Some(suggestion.into()),
+            action: SuggestionAction::Insert,
+            fixable: false,
+        }
+    }
+
+    #[test]
+    fn a_missing_sentence_goes_after_its_sentence() {
+        let text = "Hi Dana,\r\nSorry. It broke.";
+        let after_greeting = insertion(&missing_sentence(0..8, "Thanks for writing."), text).unwrap();
+        assert_eq!(
+            apply(text, &[after_greeting]),
+            "Hi Dana,\r\nThanks for writing.\r\nSorry. It broke."
+        );
+        let mid_line = insertion(&missing_sentence(10..16, "We're on it."), text).unwrap();
+        assert_eq!(apply(text, &[mid_line]), "Hi Dana,\r\nSorry. We're on it. It broke.");
+        let at_end = insertion(&missing_sentence(17..26, "Bye."), text).unwrap();
+        assert_eq!(apply(text, &[at_end]), "Hi Dana,\r\nSorry. It broke.\nBye.");
     }
 }

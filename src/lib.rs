@@ -20,6 +20,7 @@ pub mod finding;
 pub mod fix;
 pub mod grade;
 pub mod input;
+pub mod lsp;
 pub mod pack;
 pub mod report;
 mod suggest;

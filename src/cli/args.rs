@@ -43,6 +43,9 @@ pub enum Command {
     Baseline(CheckArgs),
     /// Show the configuration in force (replylint.toml)
     Config(ConfigArgs),
+    /// Run a Language Server on standard input and output for editors: diagnostics as you type, the
+    /// rule's rationale on hover, quick fixes for rewrites
+    Lsp,
     /// Serve a web page and an HTTP API for checking drafts as they are written (http://127.0.0.1:7878)
     Serve(ServeArgs),
 }

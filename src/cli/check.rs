@@ -107,7 +107,7 @@ pub(super) fn load_config(args: &ConfigArgs) -> Result<Config> {
 
 /// Everything a check needs besides the drafts: the config in force, the linter with its selection,
 /// the rubric and the options.
-pub(super) struct Setup {
+pub(crate) struct Setup {
     pub config: Config,
     pub linter: Linter,
     pub rubric: Rubric,
@@ -131,7 +131,7 @@ pub(super) fn load_team(
 }
 
 impl Setup {
-    pub(super) fn new(args: &CheckArgs) -> Result<Self> {
+    pub(crate) fn new(args: &CheckArgs) -> Result<Self> {
         let (config, rules, rubric) = load_team(&args.config, &args.packs, args.rubric.as_deref())?;
         let mut linter = Linter::new(rules);
         // The command line's --select wins over the config's; ignores add up.
@@ -157,7 +157,7 @@ impl Setup {
 
     /// Checks the drafts of some sources (in input order, in parallel), with the config's per-path and
     /// per-macro settings applied.
-    pub(super) fn check(&mut self, args: &CheckArgs, sources: Vec<Source>) -> Report {
+    pub(crate) fn check(&mut self, args: &CheckArgs, sources: Vec<Source>) -> Report {
         let columns = Columns::new(args.text_column.clone(), args.id_column.clone(), None);
         let (items, mut errors) = drafts::expand_inputs(sources, args.input, args.include_inactive, &columns);
         if items.len() >= THROUGHPUT_FROM {

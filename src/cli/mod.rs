@@ -1,7 +1,7 @@
 //! The command line: clap definitions and one module per subcommand. Everything here calls the library.
 
-mod args;
-mod check;
+pub(crate) mod args;
+pub(crate) mod check;
 mod config;
 mod drafts;
 mod explain;
@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Baseline(args) => check::record_baseline(args),
         Command::Config(args) => config::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Lsp => Ok(crate::lsp::run_stdio()),
     }
 }
 

@@ -57,18 +57,24 @@ fn finding_block(out: &mut String, result: &DraftResult, f: &Finding) {
         " ".repeat(UnicodeWidthStr::width(before.as_str())),
         paint(&marks, f.severity)
     );
-    if let Some(suggestion) = &f.suggestion {
-        let text = match f.action {
-            SuggestionAction::Replace if suggestion.is_empty() => "delete it".to_string(),
-            SuggestionAction::Replace => format!("replace with \"{suggestion}\""),
-            SuggestionAction::Insert => format!("add after this sentence: \"{suggestion}\""),
-            SuggestionAction::Advise => suggestion.clone(),
-        };
+    if let Some(text) = suggestion_text(f) {
         // A safe rewrite says so: `--fix` applies it.
         let label = if f.fixable { "fix (--fix):" } else { "suggestion:" };
         let _ = writeln!(out, " {} {} {} {}", gutter, "=".blue().bold(), label.bold(), text);
     }
     out.push('\n');
+}
+
+/// What to do about a finding, as the human output words it: `replace with "…"`, `add after this
+/// sentence: "…"`, `delete it`, or the advice itself.
+pub fn suggestion_text(f: &Finding) -> Option<String> {
+    let suggestion = f.suggestion.as_ref()?;
+    Some(match f.action {
+        SuggestionAction::Replace if suggestion.is_empty() => "delete it".to_string(),
+        SuggestionAction::Replace => format!("replace with \"{suggestion}\""),
+        SuggestionAction::Insert => format!("add after this sentence: \"{suggestion}\""),
+        SuggestionAction::Advise => suggestion.clone(),
+    })
 }
 
 fn letter(grade: &Grade) -> ColoredString {
