@@ -11,12 +11,18 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The normalised view: every byte knows the original range of the unit it came from.
+/// The normalised view: every byte knows the original range of the unit it came from. Offsets are kept
+/// as `u32` (a draft is far below 4 GiB): a help-desk export keeps thousands of drafts in memory at once.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+/// An offset as kept in a map.
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).expect("a draft is smaller than 4 GiB")
 }
 
 impl Normalized {
@@ -57,8 +63,8 @@ impl Normalized {
     fn push(&mut self, c: char, unit: Range<usize>) {
         self.text.push(c);
         for _ in 0..c.len_utf8() {
-            self.starts.push(unit.start);
-            self.ends.push(unit.end);
+            self.starts.push(narrow(unit.start));
+            self.ends.push(narrow(unit.end));
         }
     }
 
@@ -67,11 +73,11 @@ impl Normalized {
         if range.start >= self.starts.len() {
             return original_len..original_len;
         }
-        let start = self.starts[range.start];
+        let start = self.starts[range.start] as usize;
         if range.end <= range.start {
             return start..start;
         }
-        start..self.ends[range.end - 1]
+        start..self.ends[range.end - 1] as usize
     }
 
     /// Turns the line break at `at` into a space (a hard-wrapped line joined to the next).
@@ -109,7 +115,7 @@ fn fold(c: char) -> Option<char> {
 pub struct Compact {
     pub text: String,
     /// For every byte of `text` (and one past the end), the byte of the normalised view.
-    to_normalized: Vec<usize>,
+    to_normalized: Vec<u32>,
 }
 
 impl Compact {
@@ -130,7 +136,7 @@ impl Compact {
                     prev.is_some_and(is_syllable) && chars.peek().is_some_and(|&(_, next)| is_syllable(next));
                 if !between_syllables {
                     text.push_str(&normalized[run_start..run_end]);
-                    to_normalized.extend(run_start..run_end);
+                    to_normalized.extend(narrow(run_start)..narrow(run_end));
                 }
                 prev = Some(' ');
                 if between_syllables {
@@ -139,25 +145,25 @@ impl Compact {
                 continue;
             }
             text.push(c);
-            to_normalized.extend(i..i + c.len_utf8());
+            to_normalized.extend(narrow(i)..narrow(i + c.len_utf8()));
             prev = Some(c);
         }
-        to_normalized.push(normalized.len());
+        to_normalized.push(narrow(normalized.len()));
         Compact { text, to_normalized }
     }
 
     /// The normalised-view range of a compact-view range.
     pub fn to_normalized(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.to_normalized[range.start];
+        let start = self.to_normalized[range.start] as usize;
         if range.end <= range.start {
             return start..start;
         }
-        start..self.to_normalized[range.end - 1] + 1
+        start..self.to_normalized[range.end - 1] as usize + 1
     }
 
     /// The compact-view offset of a normalised-view offset (the first compact byte at or after it).
     pub fn from_normalized(&self, offset: usize) -> usize {
-        self.to_normalized.partition_point(|&n| n < offset)
+        self.to_normalized.partition_point(|&n| (n as usize) < offset)
     }
 }
 
