@@ -110,7 +110,21 @@ fn folders_are_walked_recursively_in_order_and_sources_keep_the_given_prefix() {
         "Sorry for the inconvenience, the outage is over.",
     )
     .unwrap();
-    fs::write(dir.path().join("ignored.json"), "{}").unwrap();
+    // A folder of macros: JSON exports found in a folder are checked too.
+    fs::write(
+        dir.path().join("sub/macros.json"),
+        r#"{"macros": [{"id": 1, "title": "T", "actions": [{"field": "comment_value", "value": "Your refund went out today."}]}]}"#,
+    )
+    .unwrap();
+    // JSON that is not an export is an error, unless `.replylintignore` says it is not a reply.
+    fs::write(dir.path().join("package.json"), "{}").unwrap();
+    replylint()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("./package.json: JSON that is neither"));
+    fs::write(dir.path().join(".replylintignore"), "package.json\n").unwrap();
     let out = replylint()
         .current_dir(dir.path())
         .args(["check", "--format", "json", "."])
@@ -123,8 +137,9 @@ fn folders_are_walked_recursively_in_order_and_sources_keep_the_given_prefix() {
         .iter()
         .map(|r| r["source"].as_str().unwrap())
         .collect();
-    assert_eq!(sources, vec!["./b.txt", "./sub/a.md"]);
-    assert_eq!(json["summary"]["sources"], 2);
+    assert_eq!(sources, vec!["./b.txt", "./sub/a.md", "./sub/macros.json"]);
+    assert_eq!(json["results"][2]["macro"]["id"], "1");
+    assert_eq!(json["summary"]["sources"], 3);
 }
 
 #[test]

@@ -183,3 +183,25 @@ fn korean_liquid_branches_are_checked_where_they_are_written() {
     let column = draft[..start].chars().count() + 1;
     assert_eq!(finding["column"], column);
 }
+
+#[test]
+fn a_folder_of_exports_is_checked_with_its_ignore_file() {
+    // `replylint check macros/ --format github`: both exports annotated, the folder's README left alone
+    // (it is listed in examples/macros/.replylintignore).
+    let out = replylint()
+        .args(["check", "--format", "github", "examples/macros/"])
+        .assert()
+        .code(1);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let files: std::collections::BTreeSet<&str> = text
+        .lines()
+        .filter_map(|l| l.split("file=").nth(1)?.split(',').next())
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        [
+            "examples/macros/freshdesk-canned-responses.json",
+            "examples/macros/zendesk-macros.json"
+        ]
+    );
+}

@@ -182,7 +182,7 @@ impl Setup {
 
 /// The sources the arguments name; standard input at most once.
 pub(super) fn sources_of(args: &CheckArgs) -> Result<(Vec<Source>, Vec<Error>)> {
-    let (sources, errors) = input::collect(&args.paths);
+    let (sources, errors) = input::collect_with_exports(&args.paths);
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".into()));
     }

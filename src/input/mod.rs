@@ -15,6 +15,10 @@ pub const MAX_DRAFT_BYTES: usize = 1 << 20;
 /// Extensions read when walking a folder. A file named on the command line is read whatever its name.
 const DRAFT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 
+/// What a folder holds for `check`: drafts, and `json` help-desk exports (a folder of macros). A JSON file
+/// there that is not an export is an error, to fix or to list in `.replylintignore`.
+const CHECK_EXTENSIONS: [&str; 5] = ["txt", "text", "md", "markdown", "json"];
+
 /// A draft to read: standard input, or a file shown as the user named it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -150,6 +154,15 @@ pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String> {
 /// Expands the paths given on the command line into sources: `-` (or nothing) is standard input,
 /// folders are walked recursively in name order for draft files. Paths that do not exist are errors.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
+    collect_from(paths, &DRAFT_EXTENSIONS)
+}
+
+/// `collect`, with the help-desk exports found in folders too: what `check` reads.
+pub fn collect_with_exports(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
+    collect_from(paths, &CHECK_EXTENSIONS)
+}
+
+fn collect_from(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Source>, Vec<Error>) {
     if paths.is_empty() {
         return (vec![Source::Stdin], Vec::new());
     }
@@ -159,7 +172,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
         if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut sources, &mut errors);
+            walk(path, extensions, &mut sources, &mut errors);
         } else if path.exists() {
             sources.push(file(path));
         } else {
@@ -176,8 +189,10 @@ fn file(path: &Path) -> Source {
     }
 }
 
-fn walk(root: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
+fn walk(root: &Path, extensions: &[&str], sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
+    // `.gitignore` is honoured, and `.replylintignore` (same syntax) lists files that are not replies.
     let walker = ignore::WalkBuilder::new(root)
+        .add_custom_ignore_filename(".replylintignore")
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
@@ -188,7 +203,7 @@ fn walk(root: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
                     && path
                         .extension()
                         .and_then(|e| e.to_str())
-                        .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()));
                 if is_draft {
                     sources.push(file(path));
                 }
