@@ -64,9 +64,13 @@ impl Linter {
         }
     }
 
-    /// Chooses how patterns are compiled; set it before the first check.
+    /// Chooses how patterns are compiled. Patterns compiled under another profile are dropped, to be
+    /// compiled again under this one at the next check.
     pub fn set_profile(&mut self, profile: Profile) {
-        self.profile = profile;
+        if self.profile != profile {
+            self.profile = profile;
+            self.tables = Default::default();
+        }
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -296,13 +300,12 @@ mod tests {
         texts
     }
 
-    #[test]
-    fn prefilter_never_rejects_a_text_the_pattern_matches() {
+    /// Every compiled pattern of both languages (throughput tables, which carry the literal index, so both
+    /// ways of prefiltering can be checked) on every shipped text, with that text's literal presence.
+    fn each_matcher_on_shipped_texts(mut check: impl FnMut(&super::compile::Matcher, &Draft, &super::Presences)) {
         let rules = RuleSet::builtin().unwrap();
         let drafts: Vec<Draft> = shipped_texts(&rules).into_iter().map(Draft::new).collect();
-        let mut checked = 0;
         for lang in Lang::ALL {
-            // Throughput tables carry the literal index, so both ways of prefiltering are checked.
             let tables = lang_tables(&rules, lang, super::Profile::Throughput);
             let index = tables
                 .literals
@@ -312,54 +315,49 @@ mod tests {
                 let mut presence: super::Presences = Default::default();
                 presence[lang.index()] = Some(index.presence(draft));
                 for matcher in tables.all_matchers() {
-                    let view = draft.view(matcher.view);
-                    if matcher.regex().unwrap().is_match(view) {
-                        checked += 1;
-                        let lower = draft.lower_view(matcher.view);
-                        assert!(matcher.may_match(lower, &Default::default()), "{matcher:?} on {view:?}");
-                        assert!(matcher.may_match(lower, &presence), "{matcher:?} (index) on {view:?}");
-                    }
+                    check(matcher, draft, &presence);
                 }
             }
         }
+    }
+
+    #[test]
+    fn prefilter_never_rejects_a_text_the_pattern_matches() {
+        let mut checked = 0;
+        each_matcher_on_shipped_texts(|matcher, draft, presence| {
+            let view = draft.view(matcher.view);
+            if matcher.regex().unwrap().is_match(view) {
+                checked += 1;
+                let lower = draft.lower_view(matcher.view);
+                assert!(matcher.may_match(lower, &Default::default()), "{matcher:?} on {view:?}");
+                assert!(matcher.may_match(lower, presence), "{matcher:?} (index) on {view:?}");
+            }
+        });
         assert!(checked > 100, "only {checked} matches were checked");
     }
 
     #[test]
     fn sentence_prefilter_never_rejects_a_sentence_the_pattern_matches() {
-        let rules = RuleSet::builtin().unwrap();
-        let drafts: Vec<Draft> = shipped_texts(&rules).into_iter().map(Draft::new).collect();
         let mut checked = 0;
-        for lang in Lang::ALL {
-            let tables = lang_tables(&rules, lang, super::Profile::Throughput);
-            let index = tables
-                .literals
-                .as_ref()
-                .expect("throughput tables have a literal index");
-            for draft in &drafts {
-                let mut presence: super::Presences = Default::default();
-                presence[lang.index()] = Some(index.presence(draft));
-                for matcher in tables.all_matchers() {
-                    let view = draft.view(matcher.view);
-                    for sentence in draft.sentences() {
-                        let start = draft.from_normalized(matcher.view, sentence.range.start);
-                        let end = draft.from_normalized(matcher.view, sentence.range.end);
-                        if matcher.regex().unwrap().is_match(&view[start..end]) {
-                            checked += 1;
-                            let range = &sentence.range;
-                            assert!(
-                                matcher.may_match_sentence(draft, range, &Default::default()),
-                                "{matcher:?}"
-                            );
-                            assert!(
-                                matcher.may_match_sentence(draft, range, &presence),
-                                "{matcher:?} (index)"
-                            );
-                        }
-                    }
+        each_matcher_on_shipped_texts(|matcher, draft, presence| {
+            let view = draft.view(matcher.view);
+            for sentence in draft.sentences() {
+                let start = draft.from_normalized(matcher.view, sentence.range.start);
+                let end = draft.from_normalized(matcher.view, sentence.range.end);
+                if matcher.regex().unwrap().is_match(&view[start..end]) {
+                    checked += 1;
+                    let range = &sentence.range;
+                    assert!(
+                        matcher.may_match_sentence(draft, range, &Default::default()),
+                        "{matcher:?}"
+                    );
+                    assert!(
+                        matcher.may_match_sentence(draft, range, presence),
+                        "{matcher:?} (index)"
+                    );
                 }
             }
-        }
+        });
         assert!(checked > 100, "only {checked} matches were checked");
     }
 }
