@@ -21,13 +21,14 @@ use std::path::Path;
 const THROUGHPUT_FROM: usize = 20;
 
 pub fn run(args: CheckArgs) -> Result<u8> {
+    let mut setup = Setup::new(&args)?;
     if args.fix || args.diff {
-        // Fix first; what is left is then reported as usual.
-        if let Some(code) = super::fix::run(&args)? {
+        // Fix first; what is left is then reported as usual, with the packs already compiled.
+        if let Some(code) = super::fix::run(&args, &mut setup)? {
             return Ok(code);
         }
     }
-    let (mut report, setup) = build_report(&args)?;
+    let mut report = build_report(&args, &mut setup)?;
     let fail_on = args.fail_on.unwrap_or(match setup.config.fail_on {
         Some(FailOnSetting::Warning) => FailOn::Warning,
         Some(FailOnSetting::Suggestion) => FailOn::Suggestion,
@@ -71,7 +72,7 @@ pub fn record_baseline(args: CheckArgs) -> Result<u8> {
     if args.fix || args.diff {
         return Err(Error::Usage("--fix and --diff belong to `replylint check`".into()));
     }
-    let (report, _) = build_report(&args)?;
+    let report = build_report(&args, &mut Setup::new(&args)?)?;
     report_errors(&report);
     let text = Baseline::from_report(&report).to_json();
     match &args.output {
@@ -130,18 +131,20 @@ pub(super) fn load_team(
     Ok((config, rules, rubric))
 }
 
+/// A linter for the rules in force: the given `select` wins over the config's, and ignores add up, as on
+/// the command line.
+pub(super) fn selected_linter(rules: RuleSet, config: &Config, select: &[String], ignore: &[String]) -> Result<Linter> {
+    let mut linter = Linter::new(rules);
+    linter.select(if select.is_empty() { &config.select } else { select })?;
+    linter.ignore(&config.ignore)?;
+    linter.ignore(ignore)?;
+    Ok(linter)
+}
+
 impl Setup {
     pub(crate) fn new(args: &CheckArgs) -> Result<Self> {
         let (config, rules, rubric) = load_team(&args.config, &args.packs, args.rubric.as_deref())?;
-        let mut linter = Linter::new(rules);
-        // The command line's --select wins over the config's; ignores add up.
-        linter.select(if args.select.is_empty() {
-            &config.select
-        } else {
-            &args.select
-        })?;
-        linter.ignore(&config.ignore)?;
-        linter.ignore(&args.ignore)?;
+        let linter = selected_linter(rules, &config, &args.select, &args.ignore)?;
         linter.check_scenarios(&args.scenario)?;
         let options = CheckOptions {
             lang: lang_option(args.lang),
@@ -193,10 +196,9 @@ pub(super) fn sources_of(args: &CheckArgs) -> Result<(Vec<Source>, Vec<Error>)> 
 }
 
 /// Lints everything the arguments name, in input order, with the config in force.
-fn build_report(args: &CheckArgs) -> Result<(Report, Setup)> {
-    let mut setup = Setup::new(args)?;
+fn build_report(args: &CheckArgs, setup: &mut Setup) -> Result<Report> {
     let (sources, errors) = sources_of(args)?;
     let mut report = setup.check(args, sources);
     report.errors.splice(0..0, errors);
-    Ok((report, setup))
+    Ok(report)
 }

@@ -26,8 +26,7 @@ struct Fixed {
 
 /// Fixes (or, with `--diff`, previews) every source, then returns what `check` should do next: `None`
 /// to go on and report what is left, or the exit code when there is nothing more to do.
-pub(super) fn run(args: &CheckArgs) -> Result<Option<u8>> {
-    let mut setup = Setup::new(args)?;
+pub(super) fn run(args: &CheckArgs, setup: &mut Setup) -> Result<Option<u8>> {
     let (sources, errors) = sources_of(args)?;
     let mut failed = !errors.is_empty();
     for error in &errors {
@@ -36,7 +35,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<Option<u8>> {
     // Each file is read once; its fixes are worked out on the text in memory.
     let mut fixed = Vec::new();
     for source in sources {
-        match in_memory(source).and_then(|source| fix_source(&mut setup, args, source)) {
+        match in_memory(source).and_then(|source| fix_source(setup, args, source)) {
             Ok(f) => fixed.push(f),
             Err(e) => {
                 failed = true;

@@ -3,7 +3,7 @@
 //! kept for the next request that asks the same.
 
 use super::super::args::ServeArgs;
-use super::super::check::load_team;
+use super::super::check::{load_team, selected_linter};
 use super::super::drafts::{self, Item};
 use crate::config::Config;
 use crate::engine::{CheckOptions, Linter, Profile};
@@ -42,9 +42,7 @@ pub struct Service {
 impl Service {
     pub fn load(args: &ServeArgs) -> Result<Self> {
         let (config, rules, rubric) = load_team(&args.config, &args.packs, args.rubric.as_deref())?;
-        let mut linter = Linter::new(rules.clone());
-        linter.select(&config.select)?;
-        linter.ignore(&config.ignore)?;
+        let linter = selected_linter(rules.clone(), &config, &[], &[])?;
         let service = Service {
             config,
             rules,
@@ -69,11 +67,8 @@ impl Service {
         if let Some((_, linter)) = kept.iter().find(|(k, _)| *k == key) {
             return Ok(Arc::clone(linter));
         }
-        let mut linter = Linter::new(self.rules.clone());
         // The request's selection replaces the config's; ignores add up, as on the command line.
-        linter.select(if select.is_empty() { &self.config.select } else { select })?;
-        linter.ignore(&self.config.ignore)?;
-        linter.ignore(ignore)?;
+        let linter = selected_linter(self.rules.clone(), &self.config, select, ignore)?;
         let linter = Arc::new(prepared(linter));
         if kept.len() == KEPT_SELECTIONS {
             kept.remove(0);
