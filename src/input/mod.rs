@@ -61,12 +61,24 @@ impl Source {
     /// Reads a batch (an export, CSV, JSON Lines): the batch size limit, not the one-draft limit.
     pub fn read_batch(&self) -> Result<String> {
         let limit = records::MAX_BATCH_BYTES;
-        let too_big = || {
+        let bytes = self.bytes(limit, |_| {
             Error::input(
                 self.name(),
                 format!("more than the {} MiB limit for a batch", limit >> 20),
             )
-        };
+        })?;
+        decode_text(self.name(), bytes)
+    }
+
+    /// Reads and decodes the draft.
+    pub fn read(&self) -> Result<String> {
+        let bytes = self.bytes(MAX_DRAFT_BYTES, |size| too_big(self.name(), size))?;
+        decode(self.name(), bytes)
+    }
+
+    /// The source's bytes, or `too_big(size)` when there are more than `limit`: a file is measured before
+    /// it is read, standard input is read no further than one byte past the limit.
+    fn bytes(&self, limit: usize, too_big: impl Fn(usize) -> Error) -> Result<Vec<u8>> {
         let bytes = match self {
             Source::Stdin => {
                 let mut bytes = Vec::new();
@@ -77,40 +89,18 @@ impl Source {
                 bytes
             }
             Source::File { path, shown } => {
-                if std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) > limit as u64 {
-                    return Err(too_big());
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                if size > limit as u64 {
+                    return Err(too_big(size as usize));
                 }
                 std::fs::read(path).map_err(|e| Error::input(shown.as_str(), format!("cannot read: {e}")))?
             }
             Source::Text { text, .. } => text.clone().into_bytes(),
         };
         if bytes.len() > limit {
-            return Err(too_big());
+            return Err(too_big(bytes.len()));
         }
-        decode_text(self.name(), bytes)
-    }
-
-    /// Reads and decodes the draft.
-    pub fn read(&self) -> Result<String> {
-        let bytes = match self {
-            Source::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .take(MAX_DRAFT_BYTES as u64 + 1)
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| Error::input("-", format!("cannot read standard input: {e}")))?;
-                bytes
-            }
-            Source::File { path, shown } => {
-                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                if size > MAX_DRAFT_BYTES as u64 {
-                    return Err(too_big(shown, size as usize));
-                }
-                std::fs::read(path).map_err(|e| Error::input(shown.as_str(), format!("cannot read: {e}")))?
-            }
-            Source::Text { text, .. } => text.clone().into_bytes(),
-        };
-        decode(self.name(), bytes)
+        Ok(bytes)
     }
 }
 
