@@ -114,7 +114,7 @@ fn lang_name(lang: Lang) -> &'static str {
     }
 }
 
-/// SARIF names rules in PascalCase: `state-eta` is `StateEta`.
+/// SARIF names rules in PascalCase: `acme-no-internal-codes` is `AcmeNoInternalCodes`.
 fn pascal_case(id: &str) -> String {
     id.split(['-', '_'])
         .map(|word| {
@@ -230,6 +230,6 @@ mod tests {
 
     #[test]
     fn rule_names_are_pascal_case() {
-        assert_eq!(pascal_case("no-template-opener"), "NoTemplateOpener");
+        assert_eq!(pascal_case("acme-no-internal-codes"), "AcmeNoInternalCodes");
     }
 }
