@@ -3,6 +3,9 @@
 //! `POST /v1/check` as fast as answers come back; the report gives throughput and latency percentiles
 //! (targets: at least 2,000 checks per second on 2 cores, p99 under 5 ms). Traffic stays on 127.0.0.1.
 
+mod common;
+
+use common::{draft_of_size, ms};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
@@ -10,15 +13,6 @@ use std::time::{Duration, Instant};
 
 const CLIENTS: usize = 2;
 const REQUESTS_PER_CLIENT: usize = 2000;
-
-fn draft_of_size(seed: &str, bytes: usize) -> String {
-    let mut text = String::new();
-    while text.len() < bytes {
-        text.push_str(seed);
-        text.push('\n');
-    }
-    text
-}
 
 /// One request on a kept-alive connection; returns once the whole answer is read.
 fn round_trip(stream: &mut BufReader<TcpStream>, request: &[u8]) {
@@ -43,10 +37,6 @@ fn round_trip(stream: &mut BufReader<TcpStream>, request: &[u8]) {
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
 fn main() {

@@ -5,22 +5,15 @@
 //!    draft's language; then a warm check.
 //! 3. Throughput over a folder of 1,000 drafts through the binary.
 
+mod common;
+
+use common::{draft_of_size, ms};
 use replylint::{CheckOptions, Draft, Linter, Rubric, RuleSet};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 const EN: &str = include_str!("../examples/drafts/outage-bad.en.txt");
 const KO: &str = include_str!("../examples/drafts/outage-bad.ko.txt");
-
-/// Repeats a draft's body until it is about `bytes` long, so the benchmark reads a realistic 2 KB reply.
-fn draft_of_size(seed: &str, bytes: usize) -> String {
-    let mut text = String::new();
-    while text.len() < bytes {
-        text.push_str(seed);
-        text.push('\n');
-    }
-    text
-}
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -30,10 +23,6 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 fn p90(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() * 9 / 10]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
 fn run_binary(args: &[&str]) -> Duration {
