@@ -86,6 +86,49 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
     }
 }
 
+/// How many results one parallel task prints: enough to keep tasks few, small enough to share the work.
+const RESULTS_PER_TASK: usize = 64;
+/// Where a result sits in the document: inside `results`, inside the top-level object.
+const RESULT_INDENT: &[u8] = b"    ";
+/// The `results` field as the document shell prints it before the results are put in.
+const EMPTY_RESULTS: &str = "  \"results\": [],";
+
+/// Writes pretty JSON indented by `RESULT_INDENT` after every line break. JSON strings hold no raw line
+/// breaks, so every one is a line of the layout.
+struct Indented<'a>(&'a mut Vec<u8>);
+
+impl std::io::Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.0.push(b'\n');
+                self.0.extend_from_slice(RESULT_INDENT);
+            }
+            self.0.extend_from_slice(line);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> JsonResult<'a> {
+    fn of(r: &'a super::DraftResult) -> Self {
+        JsonResult {
+            source: &r.source,
+            macro_ref: r.macro_ref.as_ref(),
+            lang: r.outcome.langs.code(),
+            scenarios: &r.outcome.scenarios,
+            score: r.grade.score,
+            grade: &r.grade.letter,
+            criteria: &r.grade.criteria,
+            findings: r.outcome.findings.iter().map(JsonFinding::from).collect(),
+        }
+    }
+}
+
 pub fn render(report: &Report) -> String {
     let Summary {
         sources,
@@ -94,28 +137,22 @@ pub fn render(report: &Report) -> String {
         warning,
         suggestion,
     } = report.summary();
-    // An export has thousands of results: each is printed on its own core, indented to where it sits,
-    // and put into the document in order; the text is the same as printing the document at once.
-    let results: Vec<String> = report
+    // An export has thousands of results: they are printed a slice per task on every core, indented to
+    // where they sit, and put into the document in order; the text is the same as printing the document
+    // at once, without holding copies of it.
+    let slices: Vec<Vec<u8>> = report
         .results
-        .par_iter()
-        .map(|r| {
-            let result = JsonResult {
-                source: &r.source,
-                macro_ref: r.macro_ref.as_ref(),
-                lang: r.outcome.langs.code(),
-                scenarios: &r.outcome.scenarios,
-                score: r.grade.score,
-                grade: &r.grade.letter,
-                criteria: &r.grade.criteria,
-                findings: r.outcome.findings.iter().map(JsonFinding::from).collect(),
-            };
-            let text = serde_json::to_string_pretty(&result).expect("a result serialises");
-            // JSON strings hold no raw line breaks, so every line is a line of the layout.
-            text.lines()
-                .map(|line| format!("    {line}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+        .par_chunks(RESULTS_PER_TASK)
+        .map(|slice| {
+            let mut out = Vec::new();
+            for r in slice {
+                if !out.is_empty() {
+                    out.extend_from_slice(b",\n");
+                }
+                out.extend_from_slice(RESULT_INDENT);
+                serde_json::to_writer_pretty(Indented(&mut out), &JsonResult::of(r)).expect("a result serialises");
+            }
+            out
         })
         .collect();
     let json = JsonReport {
@@ -145,12 +182,22 @@ pub fn render(report: &Report) -> String {
         },
     };
     let shell = serde_json::to_string_pretty(&json).expect("report serialises");
-    let mut out = if results.is_empty() {
-        shell
-    } else {
-        let filled = format!("  \"results\": [\n{}\n  ],", results.join(",\n"));
-        shell.replacen("  \"results\": [],", &filled, 1)
-    };
+    let mut out = String::with_capacity(shell.len() + slices.iter().map(|s| s.len() + 2).sum::<usize>() + 16);
+    match shell.split_once(EMPTY_RESULTS) {
+        Some((head, tail)) if !slices.is_empty() => {
+            out.push_str(head);
+            out.push_str("  \"results\": [\n");
+            for (i, slice) in slices.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                out.push_str(std::str::from_utf8(slice).expect("serde_json writes UTF-8"));
+            }
+            out.push_str("\n  ],");
+            out.push_str(tail);
+        }
+        _ => out.push_str(&shell),
+    }
     out.push('\n');
     out
 }
