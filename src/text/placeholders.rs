@@ -1,9 +1,7 @@
 //! Help-desk placeholders (`{{ticket.requester.first_name}}`, `{%customer.firstName%}`, `[First Name]`,
 //! `%name%`): found in the original text so they can be masked before matching.
 
-use regex_lite::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// A placeholder in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,21 +16,7 @@ pub struct Placeholder {
 pub const NAME_MASK: char = '\u{E000}';
 pub const OTHER_MASK: char = '\u{E001}';
 
-/// Anchored: it is tried only where a placeholder can start (see `OPENERS`).
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-        \{\{[^{}\n]+\}\}                            # Liquid, Intercom, Front
-      | \{%[^%\n]+%\}                               # Help Scout, Liquid tags
-      | %[A-Za-z][A-Za-z0-9_.]*%                    # %name%
-      | \[(?P<bracket>[^\[\]\n]+)\](?P<link>\()?      # [First Name], but not a Markdown link
-    )",
-    )
-    .expect("placeholder pattern is valid")
-});
-
-/// Longer "placeholders" are prose in braces or brackets. (Checked in code: a bounded repetition in
-/// the pattern would make it far slower to compile.)
+/// Longer "placeholders" are prose in braces or brackets.
 const MAX_PLACEHOLDER_CHARS: usize = 124;
 const MAX_BRACKET_CHARS: usize = 40;
 
@@ -64,40 +48,81 @@ const NOT_CUSTOMER_KEYS: [&str; 10] = [
     "{%user.",
 ];
 
-/// The bytes a placeholder starts with. Searching the pattern through the whole text costs more than
-/// everything else in reading a draft, so it is tried, anchored, only where one of these stands. Trying
-/// each such position in order, and going on after a match's end, finds what a search from the start of
-/// the text finds.
+/// The characters a placeholder starts with.
 const OPENERS: [char; 3] = ['{', '%', '['];
 
+/// A placeholder's shape, read at one position by `shape_at`.
+#[derive(Debug, PartialEq, Eq)]
+enum Shape {
+    /// `{{ … }}` (Liquid, Intercom, Front), `{% … %}` (Help Scout, Liquid tags) or `%name%`.
+    Tagged,
+    /// `[ … ]`: the words inside; `link` when a `(` follows, as in a Markdown link.
+    Bracketed { inner: Range<usize>, link: bool },
+}
+
+/// Finds placeholders in order, going on after each one's end. The shapes are read by hand rather than
+/// by a pattern: this runs on every draft, and a pattern engine costs far more than these few checks.
 pub fn find(text: &str) -> Vec<Placeholder> {
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(at) = text[from..].find(OPENERS).map(|i| from + i) {
-        let Some(caps) = PLACEHOLDER.captures(&text[at..]) else {
+        let Some((len, shape)) = shape_at(&text[at..]) else {
             from = at + 1;
             continue;
         };
-        let whole = caps.get(0).expect("the whole match");
-        from = at + whole.end();
-        if is_placeholder(&caps) {
+        let whole = &text[at..at + len];
+        // A Markdown link's text takes its `(` along, so the link's target is not read as words.
+        from = at + len + usize::from(matches!(shape, Shape::Bracketed { link: true, .. }));
+        if is_placeholder(whole, &shape) {
             found.push(Placeholder {
-                range: at..from,
-                names_customer: names_customer(whole.as_str()),
+                range: at..at + len,
+                names_customer: names_customer(whole),
             });
         }
     }
     found
 }
 
-/// Whether a match of the pattern is a placeholder: not a Markdown link, not prose in braces.
-fn is_placeholder(caps: &regex_lite::Captures) -> bool {
-    let whole = caps.get(0).expect("the whole match");
-    if caps.name("link").is_some() || whole.as_str().chars().count() > MAX_PLACEHOLDER_CHARS {
-        return false;
+/// The length and shape of the placeholder `text` starts with, if it has one's shape: `{{x}}` and `{%x%}`
+/// with no line break (nor brace or `%`) inside, `%name%` with a name of ASCII letters, digits, `_` and
+/// `.` starting with a letter, `[x]` with no line break or bracket inside.
+fn shape_at(text: &str) -> Option<(usize, Shape)> {
+    // The length up to and including `close`, when the text after `open` reaches `close` before any
+    // character in `stops`, with something in between.
+    let enclosed = |open: &str, stops: &[char], close: &str| -> Option<usize> {
+        let body = text.strip_prefix(open)?;
+        let end = body.find(stops).filter(|&end| end > 0)?;
+        body[end..].starts_with(close).then_some(open.len() + end + close.len())
+    };
+    if let Some(len) = enclosed("{{", &['{', '}', '\n'], "}}").or_else(|| enclosed("{%", &['%', '\n'], "%}")) {
+        return Some((len, Shape::Tagged));
     }
-    caps.name("bracket")
-        .is_none_or(|inner| looks_like_bracket_placeholder(inner.as_str()))
+    if let Some(name) = text.strip_prefix('%') {
+        let len = name
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(name.len());
+        let starts_with_letter = name.starts_with(|c: char| c.is_ascii_alphabetic());
+        return (starts_with_letter && name[len..].starts_with('%')).then_some((len + 2, Shape::Tagged));
+    }
+    let len = enclosed("[", &['[', ']', '\n'], "]")?;
+    let link = text[len..].starts_with('(');
+    Some((
+        len,
+        Shape::Bracketed {
+            inner: 1..len - 1,
+            link,
+        },
+    ))
+}
+
+/// Whether a placeholder-shaped text is a placeholder: not a Markdown link, not prose in braces.
+fn is_placeholder(whole: &str, shape: &Shape) -> bool {
+    match shape {
+        Shape::Bracketed { link: true, .. } => false,
+        _ if whole.chars().count() > MAX_PLACEHOLDER_CHARS => false,
+        Shape::Bracketed { inner, .. } => looks_like_bracket_placeholder(&whole[inner.clone()]),
+        Shape::Tagged => true,
+    }
 }
 
 /// `[Customer Name]`, `[이름]`, `[Order ID]`: words, no sentence punctuation, not a checkbox or footnote.
@@ -152,6 +177,17 @@ mod tests {
         );
         assert_eq!(found("안녕하세요 [이름] 님"), vec![("[이름]", true)]);
         assert_eq!(found("{{current_user.name}}"), vec![("{{current_user.name}}", false)]);
+    }
+
+    #[test]
+    fn shapes_need_their_closing_on_the_same_line() {
+        assert!(found("{{}} {%%} %% [] %1name% {{open\n}} {%a\n%}").is_empty());
+        assert_eq!(found("{{a}b}} {{x}}"), vec![("{{x}}", false)]);
+        assert_eq!(found("{% if x %}"), vec![("{% if x %}", false)]);
+        assert_eq!(found("50% off %first_name%"), vec![("%first_name%", true)]);
+        assert_eq!(found("[[Order ID]]"), vec![("[Order ID]", false)]);
+        let prose = format!("{{{{{}}}}}", "x".repeat(MAX_PLACEHOLDER_CHARS));
+        assert!(found(&prose).is_empty());
     }
 
     #[test]
