@@ -86,6 +86,9 @@ fn may_be_greeting(sentence: &str) -> bool {
 
 /// Length in bytes of a greeting that opens a longer sentence ("Hi Dana, " in "Hi Dana, sorry ...").
 pub fn greeting_prefix_len(sentence: &str) -> Option<usize> {
+    if !first_letter_may_be(sentence, "hdg", &['안']) {
+        return None;
+    }
     GREETING_PREFIX
         .find(sentence)
         .filter(|m| short(m.as_str(), MAX_GREETING_PREFIX_CHARS))
@@ -94,12 +97,38 @@ pub fn greeting_prefix_len(sentence: &str) -> Option<usize> {
 
 pub fn is_self_introduction(sentence: &str) -> bool {
     let sentence = sentence.trim();
-    short(sentence, MAX_INTRODUCTION_CHARS) && SELF_INTRODUCTION.is_match(sentence)
+    short(sentence, MAX_INTRODUCTION_CHARS) && may_be_introduction(sentence) && SELF_INTRODUCTION.is_match(sentence)
+}
+
+/// What `SELF_INTRODUCTION` cannot match without: a Korean role word, or an English opening ("this is",
+/// "it's", "my name is").
+fn may_be_introduction(sentence: &str) -> bool {
+    const ROLES: [&str; 7] = ["팀", "센터", "담당자", "매니저", "상담사", "상담원", "엔지니어"];
+    ROLES.iter().any(|role| sentence.contains(role)) || first_letter_may_be(sentence, "tim", &[])
 }
 
 pub fn is_valediction(line: &str) -> bool {
     let line = line.trim();
-    short(line, MAX_VALEDICTION_CHARS) && VALEDICTION.is_match(line)
+    short(line, MAX_VALEDICTION_CHARS) && may_be_valediction(line) && VALEDICTION.is_match(line)
+}
+
+/// What `VALEDICTION` cannot match without: the first letter of one of its words or a dash at the
+/// start, or "드림" / "올림" at the end. Most short lines are not a sign-off, and this is far cheaper.
+fn may_be_valediction(line: &str) -> bool {
+    let signed = line.trim_end_matches('.');
+    first_letter_may_be(line, "bkwrcmtsya-", &['—', '감', '고']) || signed.ends_with("드림") || signed.ends_with("올림")
+}
+
+/// Whether a pattern whose matches start with one of these ASCII letters (in either case) or Hangul
+/// syllables could match `text`.
+fn first_letter_may_be(text: &str, ascii: &str, syllables: &[char]) -> bool {
+    match text.chars().next() {
+        Some(c) if c.is_ascii() => ascii.contains(c.to_ascii_lowercase()),
+        Some(c) if super::korean::is_syllable(c) => syllables.contains(&c),
+        // Anything else may case-fold into one of the letters: the pattern decides.
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// Length in bytes of a list marker ("- ", "1. ", "• ") that starts the line.
@@ -215,6 +244,16 @@ mod tests {
             assert!(is_valediction(v), "{v}");
         }
         assert!(!is_valediction("Thanks for your patience while we fix this."));
+        for v in ["BEST REGARDS", "— Sam", "고맙습니다~", "홍길동 드림."] {
+            assert!(may_be_valediction(v) && is_valediction(v), "{v}");
+        }
+        // Lines the cheap check turns away before the pattern is tried.
+        for line in ["Please check the link", "확인 부탁드립니다", "Order #1234"] {
+            assert!(!may_be_valediction(line), "{line}");
+        }
+        assert!(!may_be_introduction("확인해 보겠습니다"));
+        assert!(is_self_introduction("저는 고객지원팀 김민수입니다."));
+        assert!(is_self_introduction("It's Dana with support."));
         assert!(is_signature_detail("Dana Kim, Support Lead"));
         for name in ["Rachel", "J. Lee", "김소연", "Mary-Ann O'Neil"] {
             assert!(is_bare_name(name), "{name}");
