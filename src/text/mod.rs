@@ -1,6 +1,7 @@
 //! A draft parsed once: the original text, its matching views with offset maps, languages,
 //! sentences with roles, and placeholders. Every rule reads the same `Draft`.
 
+mod graphemes;
 pub mod korean;
 pub mod lang;
 pub mod lines;
@@ -30,10 +31,9 @@ pub struct Draft {
     langs: Langs,
     sentences: Vec<Sentence>,
     placeholders: Vec<Placeholder>,
-    /// Lower-cased views, made on first use, for the literal prefilters.
-    lower: [OnceLock<String>; 2],
-    /// Where each sentence lies in each lower-cased view, found on first use.
-    lower_sentences: [OnceLock<Vec<Range<usize>>>; 2],
+    /// Lower-cased views with where each sentence lies in them, made on first use, for the literal
+    /// prefilters.
+    lower: [OnceLock<lower::LowerCase>; 2],
 }
 
 /// Which matching view a pattern runs on.
@@ -63,7 +63,6 @@ impl Draft {
             sentences,
             placeholders,
             lower: Default::default(),
-            lower_sentences: Default::default(),
         }
     }
 
@@ -82,17 +81,21 @@ impl Draft {
 
     /// A view in lower case; only for checking whether literals occur, never for offsets.
     pub fn lower_view(&self, view: View) -> &str {
-        self.lower[view as usize].get_or_init(|| self.view(view).to_lowercase())
+        &self.lower_case(view).text
     }
 
     /// The range of each sentence (as in `sentences`) in `lower_view(view)`.
     pub fn lower_sentence_ranges(&self, view: View) -> &[Range<usize>] {
-        self.lower_sentences[view as usize].get_or_init(|| {
+        &self.lower_case(view).ranges
+    }
+
+    fn lower_case(&self, view: View) -> &lower::LowerCase {
+        self.lower[view as usize].get_or_init(|| {
             let bounds = self
                 .sentences
                 .iter()
                 .map(|s| self.from_normalized(view, s.range.start)..self.from_normalized(view, s.range.end));
-            lower::ranges_in_lower_case(self.view(view), bounds)
+            lower::LowerCase::new(self.view(view), bounds)
         })
     }
 

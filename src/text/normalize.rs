@@ -9,7 +9,6 @@ use super::korean::is_syllable;
 use super::placeholders::{Placeholder, NAME_MASK, OTHER_MASK};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The normalised view: every byte knows the original range of the unit it came from. Offsets are kept
 /// as `u32` (a draft is far below 4 GiB): a help-desk export keeps thousands of drafts in memory at once.
@@ -34,7 +33,7 @@ impl Normalized {
         };
         let mut next_placeholder = placeholders.iter().peekable();
         let mut skip_until = 0;
-        for (start, grapheme) in original.grapheme_indices(true) {
+        for (start, grapheme) in super::graphemes::grapheme_indices(original) {
             if start < skip_until {
                 continue;
             }
@@ -51,6 +50,9 @@ impl Normalized {
                 for (i, c) in grapheme.char_indices() {
                     view.push(c, start + i..start + i + 1);
                 }
+            } else if let Some(syllable) = single_syllable(grapheme) {
+                // Already composed, and nothing to fold: the commonest cluster in Korean skips NFC.
+                view.push(syllable, unit);
             } else {
                 for c in grapheme.nfc().filter_map(fold) {
                     view.push(c, unit.clone());
@@ -85,6 +87,13 @@ impl Normalized {
         debug_assert_eq!(self.text.as_bytes()[at], b'\n');
         self.text.replace_range(at..at + 1, " ");
     }
+}
+
+/// The cluster's character, when it is one precomposed Hangul syllable.
+fn single_syllable(cluster: &str) -> Option<char> {
+    let mut chars = cluster.chars();
+    let c = chars.next().filter(|&c| is_syllable(c))?;
+    chars.next().is_none().then_some(c)
 }
 
 /// Folds one character for matching; `None` drops it.
