@@ -143,7 +143,7 @@ pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions
     Ok(DraftResult {
         source,
         macro_ref,
-        draft,
+        draft: draft.into(),
         outcome,
         grade,
     })

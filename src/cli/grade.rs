@@ -166,7 +166,7 @@ fn grade_item(
         id,
         scenario: options.scenarios.as_ref().and_then(|s| s.first().cloned()),
         deductions: rubric.deductions(&outcome),
-        draft,
+        draft: draft.into(),
         outcome,
         grade,
     })

@@ -6,7 +6,7 @@ use super::json::{JsonFinding, VERSION};
 use crate::engine::Outcome;
 use crate::error::Error;
 use crate::grade::{CriterionScore, Deduction, Grade};
-use crate::text::{one_line, Draft};
+use crate::text::{one_line, DraftText};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -21,7 +21,7 @@ pub struct GradedReply {
     pub id: Option<String>,
     /// The scenario the batch gave, if any (it overrides detection).
     pub scenario: Option<String>,
-    pub draft: Draft,
+    pub draft: DraftText,
     pub outcome: Outcome,
     pub grade: Grade,
     pub deductions: Vec<Deduction>,

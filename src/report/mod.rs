@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::finding::Severity;
 use crate::grade::Grade;
 use crate::input::origin::ReplyOrigin;
-use crate::text::Draft;
+use crate::text::DraftText;
 
 /// Where a draft sits inside a help-desk export.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -51,7 +51,8 @@ pub struct DraftResult {
     pub source: String,
     /// The macro or canned response, when the draft came from an export.
     pub macro_ref: Option<MacroRef>,
-    pub draft: Draft,
+    /// The draft as written (its matching views are dropped once it is checked).
+    pub draft: DraftText,
     pub outcome: Outcome,
     pub grade: Grade,
 }

@@ -36,6 +36,47 @@ pub struct Draft {
     lower: [OnceLock<lower::LowerCase>; 2],
 }
 
+/// A draft as written, with its lines: all a report needs once the rules have run. A checked draft keeps
+/// this rather than the whole `Draft`, whose matching views take several times the text's size: an
+/// export keeps thousands of checked drafts until it is reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftText {
+    original: String,
+    lines: LineIndex,
+}
+
+impl DraftText {
+    pub fn new(text: impl Into<String>) -> Self {
+        let original = text.into();
+        let lines = LineIndex::new(&original);
+        DraftText { original, lines }
+    }
+
+    /// The text exactly as given.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.original, offset)
+    }
+
+    /// The text of a 1-based line.
+    pub fn line_text(&self, line: usize) -> &str {
+        self.lines.line_text(&self.original, line)
+    }
+}
+
+impl From<Draft> for DraftText {
+    fn from(draft: Draft) -> Self {
+        DraftText {
+            original: draft.original,
+            lines: draft.lines,
+        }
+    }
+}
+
 /// Which matching view a pattern runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
