@@ -3,7 +3,6 @@
 use super::{Report, Summary};
 use crate::finding::{Finding, Severity, SuggestionAction};
 use crate::grade::CriterionScore;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// The version of the JSON contract; bumped only on a breaking change.
@@ -86,34 +85,6 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
     }
 }
 
-/// How many results one parallel task prints: enough to keep tasks few, small enough to share the work.
-const RESULTS_PER_TASK: usize = 64;
-/// Where a result sits in the document: inside `results`, inside the top-level object.
-const RESULT_INDENT: &[u8] = b"    ";
-/// The `results` field as the document shell prints it before the results are put in.
-const EMPTY_RESULTS: &str = "  \"results\": [],";
-
-/// Writes pretty JSON indented by `RESULT_INDENT` after every line break. JSON strings hold no raw line
-/// breaks, so every one is a line of the layout.
-struct Indented<'a>(&'a mut Vec<u8>);
-
-impl std::io::Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                self.0.push(b'\n');
-                self.0.extend_from_slice(RESULT_INDENT);
-            }
-            self.0.extend_from_slice(line);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 impl<'a> JsonResult<'a> {
     fn of(r: &'a super::DraftResult) -> Self {
         JsonResult {
@@ -137,24 +108,7 @@ pub fn render(report: &Report) -> String {
         warning,
         suggestion,
     } = report.summary();
-    // An export has thousands of results: they are printed a slice per task on every core, indented to
-    // where they sit, and put into the document in order; the text is the same as printing the document
-    // at once, without holding copies of it.
-    let slices: Vec<Vec<u8>> = report
-        .results
-        .par_chunks(RESULTS_PER_TASK)
-        .map(|slice| {
-            let mut out = Vec::new();
-            for r in slice {
-                if !out.is_empty() {
-                    out.extend_from_slice(b",\n");
-                }
-                out.extend_from_slice(RESULT_INDENT);
-                serde_json::to_writer_pretty(Indented(&mut out), &JsonResult::of(r)).expect("a result serialises");
-            }
-            out
-        })
-        .collect();
+    let printed = super::splice::print_items(&report.results, 2, JsonResult::of);
     let json = JsonReport {
         version: VERSION,
         results: Vec::new(),
@@ -182,22 +136,5 @@ pub fn render(report: &Report) -> String {
         },
     };
     let shell = serde_json::to_string_pretty(&json).expect("report serialises");
-    let mut out = String::with_capacity(shell.len() + slices.iter().map(|s| s.len() + 2).sum::<usize>() + 16);
-    match shell.split_once(EMPTY_RESULTS) {
-        Some((head, tail)) if !slices.is_empty() => {
-            out.push_str(head);
-            out.push_str("  \"results\": [\n");
-            for (i, slice) in slices.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(",\n");
-                }
-                out.push_str(std::str::from_utf8(slice).expect("serde_json writes UTF-8"));
-            }
-            out.push_str("\n  ],");
-            out.push_str(tail);
-        }
-        _ => out.push_str(&shell),
-    }
-    out.push('\n');
-    out
+    super::splice::fill_array(&shell, "results", 2, &printed)
 }

@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 pub mod rules;
 pub mod sarif;
+mod splice;
 
 use crate::engine::Outcome;
 use crate::error::Error;

@@ -15,12 +15,15 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub fn render(report: &Report, rules: &RuleSet) -> String {
     let listed: Vec<&Rule> = rules.rules.iter().collect();
     let index_of = |id: &str| listed.iter().position(|r| r.id == id);
-    let results: Vec<Value> = report
+    let found: Vec<(&DraftResult, &Finding)> = report
         .results
         .iter()
         .flat_map(|result| result.outcome.findings.iter().map(move |f| (result, f)))
-        .map(|(result, finding)| result_of(result, finding, index_of(&finding.rule)))
         .collect();
+    // Results sit in `runs[0].results`, four levels deep.
+    let printed = super::splice::print_items(&found, 4, |&(result, finding)| {
+        result_of(result, finding, index_of(&finding.rule))
+    });
     let notifications: Vec<Value> = report
         .errors
         .iter()
@@ -41,12 +44,11 @@ pub fn render(report: &Report, rules: &RuleSet) -> String {
                 "executionSuccessful": report.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
-            "results": results,
+            "results": [],
         }],
     });
-    let mut text = serde_json::to_string_pretty(&log).expect("a SARIF log always serialises");
-    text.push('\n');
-    text
+    let shell = serde_json::to_string_pretty(&log).expect("a SARIF log always serialises");
+    super::splice::fill_array(&shell, "results", 4, &printed)
 }
 
 fn level(severity: Severity) -> &'static str {
