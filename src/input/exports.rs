@@ -5,8 +5,13 @@
 use super::origin::{decode_json_string, ExportFile, MappedText, PieceKind, ReplyOrigin};
 use crate::error::{Error, Result};
 use crate::text::lines::LineIndex;
-use jsonc_parser::ast::{Object, Value};
-use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
+use rayon::prelude::*;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -48,46 +53,310 @@ pub fn looks_like_json(text: &str) -> bool {
 /// Reads an export. Invalid JSON is an error naming the line and column; JSON that is neither kind of
 /// export is an error too.
 pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
+    let pages = read_pages(text).map_err(|e| invalid_json(shown, text, e))?;
     let mut found: Option<ExportKind> = None;
-    let mut replies = Vec::new();
-    let file = Arc::new(ExportFile {
-        text: text.to_string(),
-        lines: LineIndex::new(text),
-    });
-    for page in pages(shown, text)? {
-        let parsed = parse_to_ast(&text[page.clone()], &CollectOptions::default(), &strict())
-            .map_err(|e| Error::input(shown, format!("not valid JSON: {e}")))?;
-        let Some(value) = parsed.value else { continue };
-        let Some((kind, items)) = recognise(&value) else {
+    let mut items = Vec::new();
+    for page in pages {
+        let Some((kind, objects)) = recognise(page) else {
             return Err(Error::input(
                 shown,
                 "JSON that is neither a Zendesk macros export nor Freshdesk canned responses",
             ));
         };
         found = Some(kind);
-        let page = Page {
-            file: &file,
-            start: page.start,
-        };
-        for item in items {
-            replies.extend(replies_of(kind, item, &page));
-        }
+        items.extend(objects.into_iter().map(|item| (kind, item)));
     }
     let kind = found.ok_or_else(|| Error::input(shown, "an empty JSON file"))?;
+    let export = Export {
+        text,
+        file: Arc::new(ExportFile {
+            text: text.to_string(),
+            lines: LineIndex::new(text),
+        }),
+    };
+    // Decoding the strings and turning HTML into text is most of the work, and each reply's is its own.
+    let replies = items
+        .par_iter()
+        .flat_map_iter(|(kind, item)| replies_of(*kind, item, &export))
+        .collect();
     Ok((kind, replies))
 }
 
-/// One JSON value of an export file: where it starts, so string literals can be found in the file.
-struct Page<'a> {
-    file: &'a Arc<ExportFile>,
-    start: usize,
+/// Reads the file's JSON values: one, or several concatenated (paginated API pages). Each borrows from
+/// `text`.
+fn read_pages(text: &str) -> serde_json::Result<Vec<Page<'_>>> {
+    serde_json::Deserializer::from_str(text).into_iter::<Page>().collect()
 }
 
-impl Page<'_> {
-    /// A reply's string literal (at `offset` in the page) decoded, HTML turned into text, with its origin.
-    fn reply_text(&self, offset: usize, html: bool) -> Option<(String, ReplyOrigin)> {
-        let at = self.start + offset;
-        let decoded = decode_json_string(&self.file.text[at..], at)?;
+/// The error for a file that could not be read as JSON, naming the line and column. serde_json words a
+/// syntax error by what was being read at the time (an object read field by field says "trailing comma"
+/// where a skipped one says "key must be a string"), so the message is the one of checking the whole file
+/// as JSON, skipping every value. Only what that check lets through keeps the reading's own error: half
+/// a surrogate pair in a field name, or where an object could be, a string with one or a number too large
+/// for an `f64`.
+fn invalid_json(shown: &str, text: &str, reading: serde_json::Error) -> Error {
+    let checking = serde_json::Deserializer::from_str(text)
+        .into_iter::<IgnoredAny>()
+        .find_map(|value| value.err());
+    Error::json(shown, "not valid JSON", &checking.unwrap_or(reading))
+}
+
+/// Where `part`, a slice of `text`, starts in it. serde_json hands out `&RawValue`s and strings that
+/// borrow from the text it reads, so the offset is the distance between the two pointers.
+fn offset_in(text: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    assert!(
+        offset <= text.len() && part.len() <= text.len() - offset,
+        "not a slice of the text"
+    );
+    offset
+}
+
+/// A JSON value read for the objects in it: an object, an array's elements, or anything else (skipped).
+enum Shape<O, E> {
+    Object(O),
+    Array(Vec<E>),
+    Other,
+}
+
+/// An element of an array: an object read as `T`. An array inside is skipped whole, however deep.
+type Element<T> = Shape<T, IgnoredAny>;
+
+/// A value that should be an array of `T` objects (or one `T`).
+type Objects<T> = Shape<T, Element<T>>;
+
+/// A page of an export: an object (a wrapper, or one macro or response), or an array of macros or
+/// responses.
+type Page<'a> = Shape<PageObject<'a>, Element<Item<'a>>>;
+
+impl<O, E> Shape<O, E> {
+    /// The object, if the value was one.
+    fn into_object(self) -> Option<O> {
+        match self {
+            Shape::Object(object) => Some(object),
+            _ => None,
+        }
+    }
+}
+
+/// The objects among an array's elements.
+fn objects<T>(elements: Vec<Element<T>>) -> Vec<T> {
+    elements.into_iter().filter_map(Shape::into_object).collect()
+}
+
+impl<'de, O: Fields<'de>, E: Deserialize<'de>> Deserialize<'de> for Shape<O, E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ShapeVisitor(PhantomData))
+    }
+}
+
+struct ShapeVisitor<O, E>(PhantomData<(O, E)>);
+
+impl<'de, O: Fields<'de>, E: Deserialize<'de>> Visitor<'de> for ShapeVisitor<O, E> {
+    type Value = Shape<O, E>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        read_object(map).map(Shape::Object)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut elements = Vec::new();
+        while let Some(element) = seq.next_element()? {
+            elements.push(element);
+        }
+        Ok(Shape::Array(elements))
+    }
+
+    fn visit_bool<Er>(self, _: bool) -> Result<Self::Value, Er> {
+        Ok(Shape::Other)
+    }
+
+    fn visit_i64<Er>(self, _: i64) -> Result<Self::Value, Er> {
+        Ok(Shape::Other)
+    }
+
+    fn visit_u64<Er>(self, _: u64) -> Result<Self::Value, Er> {
+        Ok(Shape::Other)
+    }
+
+    fn visit_f64<Er>(self, _: f64) -> Result<Self::Value, Er> {
+        Ok(Shape::Other)
+    }
+
+    fn visit_str<Er>(self, _: &str) -> Result<Self::Value, Er> {
+        Ok(Shape::Other)
+    }
+
+    fn visit_unit<Er>(self) -> Result<Self::Value, Er> {
+        Ok(Shape::Other)
+    }
+}
+
+/// The names of the fields read; the others are skipped.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Key {
+    Macros,
+    Macro,
+    Id,
+    Title,
+    Active,
+    Actions,
+    Content,
+    ContentHtml,
+    Field,
+    Value,
+    #[serde(other)]
+    Other,
+}
+
+/// An object read for some of its fields. As when looking a name up in the object, the first field of
+/// a name counts and later ones are skipped.
+trait Fields<'de>: Default {
+    /// Reads the value of the field named `key` when this object keeps it; `false` leaves it unread.
+    fn read_field<A: MapAccess<'de>>(&mut self, key: &Key, map: &mut A) -> Result<bool, A::Error>;
+}
+
+/// Reads an object's fields into a `T`, skipping the ones it does not keep.
+fn read_object<'de, T: Fields<'de>, A: MapAccess<'de>>(mut map: A) -> Result<T, A::Error> {
+    let mut object = T::default();
+    while let Some(key) = map.next_key::<Key>()? {
+        if !object.read_field(&key, &mut map)? {
+            map.next_value::<IgnoredAny>()?;
+        }
+    }
+    Ok(object)
+}
+
+/// Reads a field's value into `slot`, unless a field of the same name came first.
+fn first<'de, T: Deserialize<'de>, A: MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<bool, A::Error> {
+    if slot.is_some() {
+        return Ok(false);
+    }
+    *slot = Some(map.next_value()?);
+    Ok(true)
+}
+
+/// A page's object: the Macros API wrapper (`{"macros": [...]}`), `{"macro": {...}}`, or one macro or
+/// response.
+#[derive(Default)]
+struct PageObject<'a> {
+    macros: Option<Objects<Item<'a>>>,
+    one_macro: Option<Objects<Item<'a>>>,
+    item: Item<'a>,
+}
+
+impl<'de> Fields<'de> for PageObject<'de> {
+    fn read_field<A: MapAccess<'de>>(&mut self, key: &Key, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            Key::Macros => first(&mut self.macros, map),
+            Key::Macro => first(&mut self.one_macro, map),
+            _ => self.item.read_field(key, map),
+        }
+    }
+}
+
+/// A Zendesk macro or a Freshdesk canned response. Values are kept as written, to be decoded later and
+/// to know where they are in the file.
+#[derive(Default)]
+struct Item<'a> {
+    id: Option<&'a RawValue>,
+    title: Option<&'a RawValue>,
+    active: Option<&'a RawValue>,
+    actions: Option<Objects<Action<'a>>>,
+    content: Option<&'a RawValue>,
+    content_html: Option<&'a RawValue>,
+}
+
+impl<'de> Fields<'de> for Item<'de> {
+    fn read_field<A: MapAccess<'de>>(&mut self, key: &Key, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            Key::Id => first(&mut self.id, map),
+            Key::Title => first(&mut self.title, map),
+            Key::Active => first(&mut self.active, map),
+            Key::Actions => first(&mut self.actions, map),
+            Key::Content => first(&mut self.content, map),
+            Key::ContentHtml => first(&mut self.content_html, map),
+            _ => Ok(false),
+        }
+    }
+}
+
+impl Item<'_> {
+    /// Which kind of export an object belongs to, if either.
+    fn kind(&self) -> Option<ExportKind> {
+        if self.actions.is_some() {
+            Some(ExportKind::Zendesk)
+        } else if self.content.is_some() || self.content_html.is_some() {
+            Some(ExportKind::Freshdesk)
+        } else {
+            None
+        }
+    }
+}
+
+/// One action of a Zendesk macro: the ticket field it sets, and the value.
+#[derive(Default)]
+struct Action<'a> {
+    field: Option<&'a RawValue>,
+    value: Option<&'a RawValue>,
+}
+
+impl<'de> Fields<'de> for Action<'de> {
+    fn read_field<A: MapAccess<'de>>(&mut self, key: &Key, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            Key::Field => first(&mut self.field, map),
+            Key::Value => first(&mut self.value, map),
+            _ => Ok(false),
+        }
+    }
+}
+
+/// Which kind of export a page is, and its macro or response objects.
+fn recognise(page: Page<'_>) -> Option<(ExportKind, Vec<Item<'_>>)> {
+    match page {
+        Shape::Object(object) => {
+            if let Some(Shape::Array(elements)) = object.macros {
+                return Some((ExportKind::Zendesk, objects(elements)));
+            }
+            if let Some(Shape::Object(one)) = object.one_macro {
+                return Some((ExportKind::Zendesk, vec![one]));
+            }
+            let kind = object.item.kind()?;
+            Some((kind, vec![object.item]))
+        }
+        Shape::Array(elements) => {
+            let empty = elements.is_empty();
+            let items = objects(elements);
+            // An empty array is an empty page of a paginated export.
+            let kind = items
+                .first()
+                .and_then(Item::kind)
+                .or_else(|| empty.then_some(ExportKind::Freshdesk))?;
+            Some((kind, items))
+        }
+        Shape::Other => None,
+    }
+}
+
+/// The export being read: the text its values borrow from, and the copy its replies share.
+struct Export<'a> {
+    text: &'a str,
+    file: Arc<ExportFile>,
+}
+
+impl Export<'_> {
+    /// A string value decoded, mapped onto the file; `None` when the value is not a string.
+    fn decode(&self, value: &RawValue) -> Option<MappedText> {
+        decode_json_string(value.get(), offset_in(self.text, value.get()))
+    }
+
+    /// A reply's decoded string as the reply, HTML turned into text, with its origin.
+    fn reply(&self, kind: ExportKind, about: &About, decoded: MappedText, html: bool) -> MacroReply {
         let (text, html_map) = if html {
             let mapped = html_to_mapped(&decoded.text);
             (mapped.text, Some(mapped.map))
@@ -95,144 +364,100 @@ impl Page<'_> {
             (decoded.text, None)
         };
         let origin = ReplyOrigin {
-            file: Arc::clone(self.file),
+            file: Arc::clone(&self.file),
             json: decoded.map,
             html: html_map,
         };
-        Some((text, origin))
-    }
-}
-
-/// Checks the whole file as strict JSON (one value, or several concatenated: paginated API pages) and
-/// returns each value's byte range. Errors name the line and column.
-fn pages(shown: &str, text: &str) -> Result<Vec<std::ops::Range<usize>>> {
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<serde::de::IgnoredAny>();
-    let mut pages = Vec::new();
-    loop {
-        let start = stream.byte_offset();
-        match stream.next() {
-            None => break,
-            Some(Ok(_)) => pages.push(start..stream.byte_offset()),
-            Some(Err(e)) => return Err(Error::json(shown, "not valid JSON", &e)),
-        }
-    }
-    Ok(pages)
-}
-
-fn strict() -> ParseOptions {
-    ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    }
-}
-
-/// Which kind of export a page is, and its macro or response objects.
-fn recognise<'a, 'b>(value: &'b Value<'a>) -> Option<(ExportKind, Vec<&'b Object<'a>>)> {
-    let objects = |elements: &'b [Value<'a>]| -> Vec<&'b Object<'a>> {
-        elements
-            .iter()
-            .filter_map(|e| match e {
-                Value::Object(o) => Some(o),
-                _ => None,
-            })
-            .collect()
-    };
-    let kind_of = |o: &Object| {
-        if o.get("actions").is_some() {
-            Some(ExportKind::Zendesk)
-        } else if o.get("content").is_some() || o.get("content_html").is_some() {
-            Some(ExportKind::Freshdesk)
-        } else {
-            None
-        }
-    };
-    match value {
-        Value::Object(o) => {
-            if let Some(Value::Array(a)) = o.get("macros").map(|p| &p.value) {
-                return Some((ExportKind::Zendesk, objects(&a.elements)));
-            }
-            if let Some(Value::Object(m)) = o.get("macro").map(|p| &p.value) {
-                return Some((ExportKind::Zendesk, vec![m]));
-            }
-            kind_of(o).map(|k| (k, vec![o]))
-        }
-        Value::Array(a) => {
-            let items = objects(&a.elements);
-            let kind = items.first().and_then(|o| kind_of(o)).or_else(|| {
-                // An empty page of a paginated export.
-                a.elements.is_empty().then_some(ExportKind::Freshdesk)
-            })?;
-            Some((kind, items))
-        }
-        _ => None,
-    }
-}
-
-/// The replies of one macro or response.
-fn replies_of(kind: ExportKind, item: &Object, page: &Page) -> Vec<MacroReply> {
-    let id = match item.get("id").map(|p| &p.value) {
-        Some(Value::NumberLit(n)) => n.value.to_string(),
-        Some(Value::StringLit(s)) => s.value.to_string(),
-        _ => String::new(),
-    };
-    let title = item
-        .get_string("title")
-        .map(|s| s.value.to_string())
-        .unwrap_or_default();
-    let active = !matches!(item.get("active").map(|p| &p.value), Some(Value::BooleanLit(b)) if !b.value);
-    let reply = |html: bool, offset: usize| {
-        let (text, origin) = page.reply_text(offset, html)?;
-        Some(MacroReply {
+        MacroReply {
             kind,
-            id: id.clone(),
-            title: title.clone(),
-            active,
+            id: about.id.clone(),
+            title: about.title.clone(),
+            active: about.active,
             text,
             line: origin.file_position(0).0,
             origin,
-        })
-    };
+        }
+    }
+}
+
+/// What every reply of a macro or response says about it.
+struct About {
+    id: String,
+    title: String,
+    active: bool,
+}
+
+impl About {
+    fn of(item: &Item) -> About {
+        About {
+            id: item.id.map(id_text).unwrap_or_default(),
+            title: item.title.and_then(string_value).unwrap_or_default().into_owned(),
+            active: item.active.is_none_or(|active| active.get() != "false"),
+        }
+    }
+}
+
+/// An id as written: a number as it is in the file (`360001`), a string decoded, anything else blank.
+fn id_text(value: &RawValue) -> String {
+    match value.get().as_bytes().first() {
+        Some(b'-' | b'0'..=b'9') => value.get().to_string(),
+        _ => string_value(value).unwrap_or_default().into_owned(),
+    }
+}
+
+/// A string value decoded (borrowed when it has no escapes); `None` for anything but a string.
+fn string_value(value: &RawValue) -> Option<Cow<'_, str>> {
+    let literal = value.get();
+    let body = literal.strip_prefix('"')?.strip_suffix('"')?;
+    if body.contains('\\') {
+        decode_json_string(literal, 0).map(|decoded| Cow::Owned(decoded.text))
+    } else {
+        Some(Cow::Borrowed(body))
+    }
+}
+
+/// The string holding a Zendesk comment: the value itself, or in `["channel:all", "text"]` the last string.
+fn comment_string(value: &RawValue) -> Option<&RawValue> {
+    if !value.get().starts_with('[') {
+        return Some(value);
+    }
+    let elements: Vec<&RawValue> = serde_json::from_str(value.get()).ok()?;
+    elements.into_iter().rev().find(|e| e.get().starts_with('"'))
+}
+
+/// The replies of one macro or response.
+fn replies_of(kind: ExportKind, item: &Item, export: &Export) -> Vec<MacroReply> {
+    let about = About::of(item);
     let mut out = Vec::new();
     match kind {
         ExportKind::Zendesk => {
-            let actions = match item.get("actions").map(|p| &p.value) {
-                Some(Value::Array(a)) => a.elements.as_slice(),
+            let actions = match &item.actions {
+                Some(Shape::Array(elements)) => elements.as_slice(),
                 _ => &[],
             };
             for action in actions {
-                let Value::Object(action) = action else { continue };
-                let field = action.get_string("field").map(|s| s.value.as_ref()).unwrap_or("");
-                let html = match field {
-                    "comment_value" => false,
-                    "comment_value_html" => true,
+                let Shape::Object(action) = action else { continue };
+                let html = match action.field.and_then(string_value).as_deref() {
+                    Some("comment_value") => false,
+                    Some("comment_value_html") => true,
                     _ => continue,
                 };
-                // A plain string, or ["channel:all", "text"]: the text is the last string.
-                let literal = match action.get("value").map(|p| &p.value) {
-                    Some(Value::StringLit(s)) => Some(s),
-                    Some(Value::Array(a)) => a.elements.iter().rev().find_map(|e| e.as_string_lit()),
-                    _ => None,
-                };
-                if let Some(s) = literal {
-                    out.extend(reply(html, s.range.start));
+                if let Some(decoded) = action.value.and_then(comment_string).and_then(|s| export.decode(s)) {
+                    out.push(export.reply(kind, &about, decoded, html));
                 }
             }
         }
         ExportKind::Freshdesk => {
             // `content_html` is what Freshdesk sends and what its API updates (`content` is derived from it),
             // so it is the one checked and fixed; plain `content` stands in when there is no HTML.
-            if let Some(s) = item.get_string("content_html").filter(|s| !s.value.trim().is_empty()) {
-                out.extend(reply(true, s.range.start));
-            } else if let Some(s) = item.get_string("content") {
-                out.extend(reply(false, s.range.start));
+            let html = item
+                .content_html
+                .and_then(|s| export.decode(s))
+                .filter(|decoded| !decoded.text.trim().is_empty());
+            if let Some(decoded) = html {
+                out.push(export.reply(kind, &about, decoded, true));
+            } else if let Some(decoded) = item.content.and_then(|s| export.decode(s)) {
+                out.push(export.reply(kind, &about, decoded, false));
             }
         }
     }
@@ -442,6 +667,117 @@ mod tests {
         assert_eq!(err.to_string(), "m.json:3:14: not valid JSON: key must be a string");
         let err = read("m.json", "{\"users\": []}").unwrap_err();
         assert!(err.to_string().contains("neither a Zendesk macros export"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_are_worded_as_a_check_of_the_whole_file_words_them() {
+        let text = r#"{"macros": [{"actions": [{"field": "comment_value", "value": "Hi"},]}]}"#;
+        // Read field by field, the comma is a trailing one; the error is what a check of the JSON finds.
+        let reading = read_pages(text).err().unwrap();
+        assert!(reading.to_string().starts_with("trailing comma"), "{reading}");
+        let err = read("m.json", text).unwrap_err();
+        assert_eq!(err.to_string(), "m.json:1:68: not valid JSON: expected value");
+        // The whole file is checked before any page is recognised.
+        let err = read("m.json", "{\"users\": []}\n[{\"content\": \"x\",}]").unwrap_err();
+        assert_eq!(err.to_string(), "m.json:2:18: not valid JSON: key must be a string");
+        let err = read("m.json", "[{\"content\": \"Hi").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "m.json:1:16: not valid JSON: EOF while parsing a string"
+        );
+    }
+
+    #[test]
+    fn empty_files_and_pages() {
+        for text in ["", " \n "] {
+            let err = read("e.json", text).unwrap_err();
+            assert_eq!(err.to_string(), "e.json: an empty JSON file");
+        }
+        assert_eq!(read("e.json", "[]").unwrap(), (ExportKind::Freshdesk, vec![]));
+        let (kind, replies) = read("e.json", "[]\n{\"macros\": [{\"actions\": []}]}\n[]").unwrap();
+        assert_eq!((kind, replies.len()), (ExportKind::Freshdesk, 0));
+    }
+
+    #[test]
+    fn a_single_macro_with_a_string_id_escaped_names_and_repeated_fields() {
+        let text = r#"{"macro": {
+  "id": "abc-1", "id": 2,
+  "title": "Caf\u00e9 \"hours\"",
+  "act\u0069ons": [
+    7, ["nested", {"field": "comment_value", "value": "Skipped"}],
+    {"field": "comment_value", "value": ["channel:all", "Hi there,\nsorry.", 3, null]},
+    {"fi\u0065ld": "comment_value_html", "value": "<p>A&amp;B</p>", "value": "Second"},
+    {"field": "comment_value", "value": {"text": "not a string"}},
+    {"field": "set_tags", "value": "outage"}
+  ],
+  "actions": "a second list is not read",
+  "active": null
+}}"#;
+        let (kind, replies) = read("m.json", text).unwrap();
+        assert_eq!(kind, ExportKind::Zendesk);
+        let seen: Vec<(&str, &str, bool, &str, usize)> = replies
+            .iter()
+            .map(|r| (r.id.as_str(), r.title.as_str(), r.active, r.text.as_str(), r.line))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("abc-1", "Café \"hours\"", true, "Hi there,\nsorry.", 6),
+                ("abc-1", "Café \"hours\"", true, "A&B", 7),
+            ]
+        );
+        let sorry = replies[0].text.find("sorry").unwrap();
+        assert_eq!(&text[replies[0].origin.file_range(sorry..sorry + 5).unwrap()], "sorry");
+    }
+
+    #[test]
+    fn numbers_are_kept_as_written_and_only_false_is_inactive() {
+        let text =
+            r#"[{"id": -1.50e3, "active": false, "content": "A"}, {"id": true, "active": "false", "content": "B"}]"#;
+        let (_, replies) = read("f.json", text).unwrap();
+        let seen: Vec<(&str, bool)> = replies.iter().map(|r| (r.id.as_str(), r.active)).collect();
+        assert_eq!(seen, [("-1.50e3", false), ("", true)]);
+    }
+
+    #[test]
+    fn freshdesk_html_unless_it_is_blank_or_not_a_string() {
+        let text = r#"[
+  "not an object", [{"content": "in a nested array"}],
+  {"content_html": " \n ", "content": "Plain one"},
+  {"content_html": 5, "content": "Plain two"},
+  {"content_html": "<b>Bold</b>", "content": "Bold"},
+  {"content": 7},
+  {"title": "neither field"}
+]"#;
+        let (kind, replies) = read("f.json", text).unwrap();
+        assert_eq!(kind, ExportKind::Freshdesk);
+        let texts: Vec<(&str, bool)> = replies
+            .iter()
+            .map(|r| (r.text.as_str(), r.origin.html.is_some()))
+            .collect();
+        assert_eq!(texts, [("Plain one", false), ("Plain two", false), ("Bold", true)]);
+    }
+
+    #[test]
+    fn a_number_beyond_f64_where_an_object_could_be_is_named() {
+        let err = read("f.json", r#"[{"content": "x"}, 1e400]"#).unwrap_err();
+        assert_eq!(err.to_string(), "f.json:1:24: not valid JSON: number out of range");
+        // Elsewhere it is skipped unread.
+        assert!(read("f.json", r#"{"content": "x", "size": 1e400}"#).is_ok());
+    }
+
+    #[test]
+    fn offsets_of_slices_of_the_text() {
+        let text = "{\"a\": \"b\"}";
+        assert_eq!(offset_in(text, &text[6..9]), 6);
+        assert_eq!(offset_in(text, &text[text.len()..]), text.len());
+    }
+
+    #[test]
+    #[should_panic(expected = "not a slice of the text")]
+    fn offsets_are_only_of_slices_of_the_text() {
+        let elsewhere = String::from("b");
+        offset_in("{\"a\": \"b\"}", &elsewhere);
     }
 
     #[test]

@@ -158,18 +158,7 @@ pub fn decode_json_string(literal: &str, base: usize) -> Option<MappedText> {
             'n' => ('\n', i + 2),
             'r' => ('\r', i + 2),
             't' => ('\t', i + 2),
-            'u' => {
-                let unit = |from: usize| u16::from_str_radix(body.get(from..from + 4)?, 16).ok();
-                let high = unit(i + 2)?;
-                let (c, end) = if (0xD800..0xDC00).contains(&high) && body.get(i + 6..i + 8) == Some("\\u") {
-                    let low = unit(i + 8)?;
-                    let code = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
-                    (char::from_u32(code)?, i + 12)
-                } else {
-                    (char::from_u32(u32::from(high)).unwrap_or('\u{FFFD}'), i + 6)
-                };
-                (c, end)
-            }
+            'u' => unicode_escape(body, i)?,
             _ => return None,
         };
         out.push(decoded.encode_utf8(&mut [0; 4]), at(i)..at(end), PieceKind::Decoded);
@@ -180,6 +169,24 @@ pub fn decode_json_string(literal: &str, base: usize) -> Option<MappedText> {
         run_start = end;
     }
     None
+}
+
+/// The character of the `\u` escape at `i` in a string's body, and where the escape ends. A character
+/// beyond U+FFFF is written as two escapes, a surrogate pair; half a pair on its own reads as U+FFFD.
+fn unicode_escape(body: &str, i: usize) -> Option<(char, usize)> {
+    let unit = |from: usize| u16::from_str_radix(body.get(from..from + 4)?, 16).ok();
+    let high = unit(i + 2)?;
+    let low = match body.get(i + 6..i + 8) {
+        Some("\\u") if (0xD800..0xDC00).contains(&high) => unit(i + 8).filter(|low| (0xDC00..0xE000).contains(low)),
+        _ => None,
+    };
+    match low {
+        Some(low) => {
+            let code = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+            Some((char::from_u32(code)?, i + 12))
+        }
+        None => Some((char::from_u32(u32::from(high)).unwrap_or('\u{FFFD}'), i + 6)),
+    }
 }
 
 /// Text as a JSON string's contents: what a fix writes into an export.
@@ -262,6 +269,15 @@ mod tests {
             &file[decoded.map.source_range(last..last + 4).unwrap()],
             "\\ud83d\\ude00"
         );
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_reads_as_a_replacement_character() {
+        let file = r#""a\ud83d\u0041 \ude00 \ud83d""#;
+        let decoded = decode_json_string(file, 0).unwrap();
+        assert_eq!(decoded.text, "a\u{FFFD}A \u{FFFD} \u{FFFD}");
+        let a = decoded.text.find('A').unwrap();
+        assert_eq!(&file[decoded.map.source_range(a..a + 1).unwrap()], "\\u0041");
     }
 
     #[test]
