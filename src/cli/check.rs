@@ -50,7 +50,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     let text = match args.format {
         CheckFormat::Human => human::render(&report),
         CheckFormat::Json => json::render(&report),
-        CheckFormat::Github => github::render(&report),
+        CheckFormat::Github => github::render(&report).into(),
         CheckFormat::Sarif => sarif::render(&report, setup.linter.rules()),
     };
     match &args.output {

@@ -16,6 +16,7 @@ use args::{ColorChoice, Command, PackArgs};
 
 use crate::error::Result;
 use crate::pack::RuleSet;
+use crate::report::Printed;
 use std::io::{IsTerminal, Write};
 
 /// Exit codes: 0 nothing at or above `--fail-on`, 1 findings at or above it, 2 usage, pack or input error.
@@ -71,7 +72,30 @@ fn load_rubric(path: Option<&std::path::Path>, rules: &RuleSet) -> Result<crate:
 
 /// Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so a
 /// reader never sees half a report and a failed run leaves the old file as it was.
-fn write_atomically(path: &std::path::Path, text: &str) -> Result<()> {
+/// What the CLI writes out: a text, or a report in the pieces it was printed in.
+trait Output {
+    fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+impl Output for str {
+    fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(self.as_bytes())
+    }
+}
+
+impl Output for String {
+    fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(self.as_bytes())
+    }
+}
+
+impl Output for Printed {
+    fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        Printed::write_to(self, out)
+    }
+}
+
+fn write_atomically(path: &std::path::Path, text: &(impl Output + ?Sized)) -> Result<()> {
     let shown = path.display().to_string();
     let fail = |e: std::io::Error| crate::error::Error::input(shown.clone(), format!("cannot write: {e}"));
     let dir = match path.parent() {
@@ -84,7 +108,7 @@ fn write_atomically(path: &std::path::Path, text: &str) -> Result<()> {
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.replylint-{}.tmp", std::process::id()));
     let written = std::fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()))
+        .and_then(|mut f| text.write_to(&mut f).and_then(|_| f.sync_all()))
         .and_then(|_| std::fs::rename(&temp, path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
@@ -94,7 +118,7 @@ fn write_atomically(path: &std::path::Path, text: &str) -> Result<()> {
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
-fn print(text: &str) {
+fn print(text: &(impl Output + ?Sized)) {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+    let _ = text.write_to(&mut stdout).and_then(|_| stdout.flush());
 }

@@ -1,7 +1,7 @@
 //! `--format human`: each finding as `path:line:col severity rule-id message`, the source line with the
 //! span underlined and the suggested rewrite; then each draft's grade and a summary line.
 
-use super::{DraftResult, Report};
+use super::{DraftResult, Printed, Report};
 use crate::finding::{Finding, Severity, SuggestionAction};
 use crate::grade::Grade;
 use colored::{ColoredString, Colorize};
@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(report: &Report) -> String {
-    // An export holds thousands of replies: each one's block is written on its own core, then joined in
-    // input order.
-    let blocks: Vec<String> = report
+pub fn render(report: &Report) -> Printed {
+    // An export holds thousands of replies: each one's block is written on its own core, and the blocks
+    // are printed in input order.
+    let mut blocks: Vec<String> = report
         .results
         .par_iter()
         .map(|result| {
@@ -25,9 +25,10 @@ pub fn render(report: &Report) -> String {
             block
         })
         .collect();
-    let mut out = blocks.concat();
-    summary_line(&mut out, report);
-    out
+    let mut summary = String::new();
+    summary_line(&mut summary, report);
+    blocks.push(summary);
+    blocks.into_iter().collect()
 }
 
 fn paint(text: &str, severity: Severity) -> ColoredString {

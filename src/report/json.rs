@@ -1,6 +1,6 @@
 //! `--format json`: the stable machine contract (version 1), documented in the README.
 
-use super::{Report, Summary};
+use super::{Printed, Report, Summary};
 use crate::finding::{Finding, Severity, SuggestionAction};
 use crate::grade::CriterionScore;
 use serde::Serialize;
@@ -100,7 +100,7 @@ impl<'a> JsonResult<'a> {
     }
 }
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report) -> Printed {
     let Summary {
         sources,
         findings,
@@ -136,5 +136,5 @@ pub fn render(report: &Report) -> String {
         },
     };
     let shell = serde_json::to_string_pretty(&json).expect("report serialises");
-    super::splice::fill_array(&shell, "results", 2, &printed)
+    super::splice::fill_array(&shell, "results", 2, printed)
 }

@@ -6,6 +6,7 @@ pub mod grades;
 pub mod html;
 pub mod human;
 pub mod json;
+mod printed;
 pub mod rules;
 pub mod sarif;
 mod splice;
@@ -16,6 +17,7 @@ use crate::finding::Severity;
 use crate::grade::Grade;
 use crate::input::origin::ReplyOrigin;
 use crate::text::DraftText;
+pub use printed::Printed;
 
 /// Where a draft sits inside a help-desk export.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -3,7 +3,7 @@
 //! its place in the file. A reply in an export is located in the export file (where its words were
 //! decoded from), with the macro as a logical location.
 
-use super::{DraftResult, Report};
+use super::{DraftResult, Printed, Report};
 use crate::baseline::Fingerprint;
 use crate::finding::{Finding, Severity};
 use crate::pack::{Rule, RuleSet};
@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn render(report: &Report, rules: &RuleSet) -> String {
+pub fn render(report: &Report, rules: &RuleSet) -> Printed {
     let listed: Vec<&Rule> = rules.rules.iter().collect();
     let index_of = |id: &str| listed.iter().position(|r| r.id == id);
     let found: Vec<(&DraftResult, &Finding)> = report
@@ -48,7 +48,7 @@ pub fn render(report: &Report, rules: &RuleSet) -> String {
         }],
     });
     let shell = serde_json::to_string_pretty(&log).expect("a SARIF log always serialises");
-    super::splice::fill_array(&shell, "results", 4, &printed)
+    super::splice::fill_array(&shell, "results", 4, printed)
 }
 
 fn level(severity: Severity) -> &'static str {

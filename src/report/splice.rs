@@ -3,6 +3,7 @@
 //! document printed without them. The text is the same as printing the whole document at once, without
 //! holding the document as a tree or copying it.
 
+use super::printed::Printed;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -11,7 +12,7 @@ const ITEMS_PER_TASK: usize = 64;
 
 /// Pretty-prints items as the elements of an array whose elements sit `depth` levels (of two spaces)
 /// deep, in order, a slice per task: each slice's elements joined by `,` and a line break.
-pub fn print_items<'a, T, V>(items: &'a [T], depth: usize, item: impl Fn(&'a T) -> V + Sync) -> Vec<Vec<u8>>
+pub fn print_items<'a, T, V>(items: &'a [T], depth: usize, item: impl Fn(&'a T) -> V + Sync) -> Vec<String>
 where
     T: Sync,
     V: Serialize,
@@ -32,35 +33,31 @@ where
                 };
                 serde_json::to_writer_pretty(writer, &item(element)).expect("a report item serialises");
             }
-            out
+            String::from_utf8(out).expect("serde_json writes UTF-8")
         })
         .collect()
 }
 
 /// Puts printed elements into the empty array `"key": []` of a pretty-printed document, whose elements
 /// sit `depth` levels deep (the key one level less). The document ends with a line break.
-pub fn fill_array(document: &str, key: &str, depth: usize, printed: &[Vec<u8>]) -> String {
+pub fn fill_array(document: &str, key: &str, depth: usize, printed: Vec<String>) -> Printed {
     let key_indent = " ".repeat(2 * (depth - 1));
     let empty = format!("\n{key_indent}\"{key}\": []");
-    let size = document.len() + printed.iter().map(|p| p.len() + 2).sum::<usize>() + 1;
-    let mut out = String::with_capacity(size);
     match document.split_once(&empty) {
         Some((head, tail)) if !printed.is_empty() => {
-            out.push_str(head);
-            out.push_str(&format!("\n{key_indent}\"{key}\": [\n"));
-            for (i, slice) in printed.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(",\n");
+            let mut pieces = vec![format!("{head}\n{key_indent}\"{key}\": [\n")];
+            let last = printed.len() - 1;
+            for (i, mut slice) in printed.into_iter().enumerate() {
+                if i < last {
+                    slice.push_str(",\n");
                 }
-                out.push_str(std::str::from_utf8(slice).expect("serde_json writes UTF-8"));
+                pieces.push(slice);
             }
-            out.push_str(&format!("\n{key_indent}]"));
-            out.push_str(tail);
+            pieces.push(format!("\n{key_indent}]{tail}\n"));
+            pieces.into_iter().collect()
         }
-        _ => out.push_str(document),
+        _ => Printed::from(format!("{document}\n")),
     }
-    out.push('\n');
-    out
 }
 
 /// Writes pretty JSON with `indent` after every line break. JSON strings hold no raw line breaks, so
@@ -102,7 +99,7 @@ mod tests {
                 json!({ "a": 1, "runs": [{ "results": shown.iter().map(element).collect::<Vec<_>>(), "z": [] }] });
             let shell = json!({ "a": 1, "runs": [{ "results": [], "z": [] }] });
             let shell = serde_json::to_string_pretty(&shell).unwrap();
-            let filled = fill_array(&shell, "results", 4, &print_items(shown, 4, element));
+            let filled = fill_array(&shell, "results", 4, print_items(shown, 4, element)).into_string();
             assert_eq!(
                 filled,
                 serde_json::to_string_pretty(&whole).unwrap() + "\n",

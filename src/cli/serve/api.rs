@@ -142,7 +142,7 @@ pub async fn check(State(state): State<Shared>, headers: HeaderMap, body: Body) 
         results: vec![result],
         errors: Vec::new(),
     };
-    Ok(json_response(json::render(&report)))
+    Ok(json_response(json::render(&report).into_string()))
 }
 
 /// `POST /v1/grade`: the score, letter, per-criterion scores and deductions, as `grade --format json`
