@@ -19,7 +19,6 @@ use crate::text::{one_line, Draft, Lang, Langs};
 pub use compile::Profile;
 use compile::{LangTables, Presences};
 use matching::Scope;
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -146,6 +145,7 @@ impl Linter {
             None => scenario::detect(draft, &self.rules.scenarios, &tables, &body, &presence)?,
         };
 
+        let cues = scenario::CueSentences::new(draft, &tables, &body, &presence, self.rules.scenarios.len());
         let mut findings = Vec::new();
         let mut applicable_rules = BTreeMap::new();
         for (index, rule) in self.rules.rules.iter().enumerate() {
@@ -164,7 +164,7 @@ impl Linter {
                 scenarios: &self.rules.scenarios,
                 body: &body,
                 presence: &presence,
-                cues: OnceCell::new(),
+                cues: &cues,
             };
             run.scope = scope::ranges(draft, rule, || run.cue_sentences())?;
             match rule.kind {
@@ -196,8 +196,9 @@ pub(crate) struct RuleRun<'a> {
     /// Normalised-view ranges of the draft's body sentences.
     body: &'a [Range<usize>],
     presence: &'a Presences,
-    /// The cue sentences, found on first need: a near-cue scope and an after-cue anchor both ask.
-    cues: OnceCell<Vec<usize>>,
+    /// The draft's cue sentences per scenario, found on first need: a near-cue scope and an after-cue
+    /// anchor both ask, and so do other rules of the same scenarios.
+    cues: &'a scenario::CueSentences<'a>,
 }
 
 impl RuleRun<'_> {
@@ -211,18 +212,12 @@ impl RuleRun<'_> {
 
     /// The indices (into the body) of the sentences holding a cue of one of the rule's scenarios.
     fn cue_sentences(&self) -> Result<Vec<usize>> {
-        if let Some(found) = self.cues.get() {
-            return Ok(found.clone());
-        }
-        let indices: Vec<usize> = self
+        let when = self
             .scenarios
             .iter()
             .enumerate()
-            .filter(|(_, s)| self.rule.when.contains(&s.id))
-            .map(|(i, _)| i)
-            .collect();
-        let found = scenario::cue_sentences(self.draft, &indices, self.tables, self.body, self.presence)?;
-        Ok(self.cues.get_or_init(|| found).clone())
+            .filter(|(_, s)| self.rule.when.contains(&s.id));
+        self.cues.of(when.map(|(i, _)| i))
     }
 
     /// The last body sentence holding a cue of one of the rule's scenarios.

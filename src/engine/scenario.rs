@@ -5,6 +5,7 @@ use super::matching::{any_pattern_hit, pattern_hits, Scope};
 use crate::error::Result;
 use crate::pack::Scenario;
 use crate::text::{Draft, Lang};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// The ids of the scenarios whose cues appear in the draft's body, in pack order.
@@ -28,26 +29,63 @@ pub fn detect(
     Ok(tags)
 }
 
-/// The indices (into `body`) of the body sentences holding a cue of any of these scenarios (by index),
-/// in text order. Only asked for by rules that place or look for something next to a cue, so most checks
-/// never search for it.
-pub fn cue_sentences(
-    draft: &Draft,
-    scenarios: &[usize],
-    tables: &[(Lang, &LangTables)],
-    body: &[Range<usize>],
-    presence: &Presences,
-) -> Result<Vec<usize>> {
-    let scope = Scope { ranges: body, presence };
-    let mut found = Vec::new();
-    for &i in scenarios {
-        for (_, t) in tables {
-            for hit in pattern_hits(draft, &t.scenarios[i], &scope, false)? {
-                found.extend(body.iter().position(|r| r.contains(&hit.range.start)));
-            }
+/// The body sentences holding each scenario's cues, found per scenario the first time a rule asks: only
+/// rules that place or look for something next to a cue ask, and several rules of one scenario share
+/// what was found.
+pub struct CueSentences<'a> {
+    draft: &'a Draft,
+    tables: &'a [(Lang, &'a LangTables)],
+    body: &'a [Range<usize>],
+    presence: &'a Presences,
+    /// Indexed like the rule set's scenarios: indices into `body`, in text order.
+    found: Vec<OnceCell<Vec<usize>>>,
+}
+
+impl<'a> CueSentences<'a> {
+    pub fn new(
+        draft: &'a Draft,
+        tables: &'a [(Lang, &'a LangTables)],
+        body: &'a [Range<usize>],
+        presence: &'a Presences,
+        scenario_count: usize,
+    ) -> Self {
+        CueSentences {
+            draft,
+            tables,
+            body,
+            presence,
+            found: (0..scenario_count).map(|_| OnceCell::new()).collect(),
         }
     }
-    found.sort_unstable();
-    found.dedup();
-    Ok(found)
+
+    /// The indices (into `body`) of the body sentences holding a cue of any of these scenarios (by
+    /// index), in text order.
+    pub fn of(&self, scenarios: impl Iterator<Item = usize>) -> Result<Vec<usize>> {
+        let mut all = Vec::new();
+        for i in scenarios {
+            all.extend_from_slice(self.of_one(i)?);
+        }
+        all.sort_unstable();
+        all.dedup();
+        Ok(all)
+    }
+
+    fn of_one(&self, scenario: usize) -> Result<&[usize]> {
+        if let Some(found) = self.found[scenario].get() {
+            return Ok(found);
+        }
+        let scope = Scope {
+            ranges: self.body,
+            presence: self.presence,
+        };
+        let mut found = Vec::new();
+        for (_, t) in self.tables {
+            for hit in pattern_hits(self.draft, &t.scenarios[scenario], &scope, false)? {
+                found.extend(self.body.iter().position(|r| r.contains(&hit.range.start)));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        Ok(self.found[scenario].get_or_init(|| found))
+    }
 }
