@@ -63,19 +63,27 @@ impl Rubric {
     }
 
     pub fn grade(&self, outcome: &Outcome) -> Grade {
-        let deductions = self.deductions(outcome);
+        // The criteria the rules that ran feed, and each finding's criterion and penalty: each rule is
+        // looked up once.
+        let fed: Vec<&str> = outcome
+            .applicable_rules
+            .iter()
+            .map(|(rule, own)| self.criterion_of(rule, own))
+            .collect();
+        let charged: Vec<(&str, u32)> = outcome
+            .findings
+            .iter()
+            .map(|f| (self.criterion_of(&f.rule, &f.criterion), self.penalties.of(f.severity)))
+            .collect();
         let criteria: Vec<CriterionScore> = self
             .criteria
             .iter()
             .map(|c| {
-                let applicable = outcome
-                    .applicable_rules
+                let applicable = fed.contains(&c.id.as_str());
+                let lost: u32 = charged
                     .iter()
-                    .any(|(rule, own)| self.criterion_of(rule, own) == c.id);
-                let lost: u32 = deductions
-                    .iter()
-                    .filter(|d| d.criterion == c.id)
-                    .map(|d| d.penalty)
+                    .filter(|(criterion, _)| *criterion == c.id)
+                    .map(|(_, penalty)| penalty)
                     .sum();
                 CriterionScore {
                     id: c.id.clone(),
