@@ -57,13 +57,17 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         Some(path) => write_atomically(path, &text)?,
         None => print(&text),
     }
-    Ok(if !report.errors.is_empty() {
+    let code = if !report.errors.is_empty() {
         EXIT_ERROR
     } else if fail_on.threshold().is_some_and(|t| report.has_findings_at(t)) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    })
+    };
+    // The process ends next: the operating system takes back thousands of checked replies at once, far
+    // quicker than freeing them one by one.
+    std::mem::forget(report);
+    Ok(code)
 }
 
 /// `replylint baseline`: today's findings as a baseline file, so that `check --baseline` fails only on new

@@ -24,7 +24,8 @@ pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
-/// Runs a parsed command line and returns the exit code.
+/// Runs a parsed command line and returns the exit code. Meant to end the process: `check` leaves its
+/// report for the operating system to take back at exit.
 pub fn run(cli: Cli) -> Result<u8> {
     set_color(cli.color);
     match cli.command {
