@@ -71,8 +71,6 @@ fn load_rubric(path: Option<&std::path::Path>, rules: &RuleSet) -> Result<crate:
     Ok(rubric)
 }
 
-/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so a
-/// reader never sees half a report and a failed run leaves the old file as it was.
 /// What the CLI writes out: a text, or a report in the pieces it was printed in.
 trait Output {
     fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()>;
@@ -86,7 +84,7 @@ impl Output for str {
 
 impl Output for String {
     fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        out.write_all(self.as_bytes())
+        self.as_str().write_to(out)
     }
 }
 
@@ -96,6 +94,8 @@ impl Output for Printed {
     }
 }
 
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so a
+/// reader never sees half a report and a failed run leaves the old file as it was.
 fn write_atomically(path: &std::path::Path, text: &(impl Output + ?Sized)) -> Result<()> {
     let shown = path.display().to_string();
     let fail = |e: std::io::Error| crate::error::Error::input(shown.clone(), format!("cannot write: {e}"));

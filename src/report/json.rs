@@ -11,6 +11,7 @@ pub const VERSION: u32 = 1;
 #[derive(Serialize)]
 struct JsonReport<'a> {
     version: u32,
+    /// Printed empty: the results are printed on their own and put in (see `splice`).
     results: Vec<JsonResult<'a>>,
     errors: Vec<JsonError>,
     summary: JsonSummary,

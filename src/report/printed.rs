@@ -10,10 +10,6 @@ pub struct Printed {
 }
 
 impl Printed {
-    pub fn push(&mut self, piece: String) {
-        self.pieces.push(piece);
-    }
-
     pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> std::io::Result<()> {
         self.pieces.iter().try_for_each(|piece| out.write_all(piece.as_bytes()))
     }
