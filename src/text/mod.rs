@@ -24,10 +24,10 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
 pub struct Draft {
-    original: String,
+    /// The text as given, with its lines.
+    text: DraftText,
     normalized: Normalized,
     compact: Compact,
-    lines: LineIndex,
     langs: Langs,
     sentences: Vec<Sentence>,
     placeholders: Vec<Placeholder>,
@@ -70,10 +70,7 @@ impl DraftText {
 
 impl From<Draft> for DraftText {
     fn from(draft: Draft) -> Self {
-        DraftText {
-            original: draft.original,
-            lines: draft.lines,
-        }
+        draft.text
     }
 }
 
@@ -88,18 +85,16 @@ pub enum View {
 
 impl Draft {
     pub fn new(text: impl Into<String>) -> Self {
-        let original = text.into();
-        let placeholders = placeholders::find(&original);
-        let mut normalized = Normalized::new(&original, &placeholders);
+        let text = DraftText::new(text);
+        let placeholders = placeholders::find(text.original());
+        let mut normalized = Normalized::new(text.original(), &placeholders);
         let sentences = sentences::split(&mut normalized);
         let compact = Compact::new(&normalized.text);
         let langs = lang::detect(&normalized.text);
-        let lines = LineIndex::new(&original);
         Draft {
-            original,
+            text,
             normalized,
             compact,
-            lines,
             langs,
             sentences,
             placeholders,
@@ -109,7 +104,7 @@ impl Draft {
 
     /// The text exactly as given.
     pub fn original(&self) -> &str {
-        &self.original
+        self.text.original()
     }
 
     /// The text of a matching view.
@@ -164,17 +159,12 @@ impl Draft {
 
     /// The original byte range of a normalised-view range.
     pub fn to_original(&self, normalized: Range<usize>) -> Range<usize> {
-        self.normalized.to_original(normalized, self.original.len())
+        self.normalized.to_original(normalized, self.original().len())
     }
 
     /// 1-based line and column (in characters) of an original byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.original, offset)
-    }
-
-    /// The original text of a 1-based line.
-    pub fn line_text(&self, line: usize) -> &str {
-        self.lines.line_text(&self.original, line)
+        self.text.line_col(offset)
     }
 
     pub fn langs(&self) -> Langs {
