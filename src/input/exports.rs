@@ -53,7 +53,18 @@ pub fn looks_like_json(text: &str) -> bool {
 /// Reads an export. Invalid JSON is an error naming the line and column; JSON that is neither kind of
 /// export is an error too.
 pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
-    let pages = read_pages(text).map_err(|e| invalid_json(shown, text, e))?;
+    // The file's copy and line index, which every reply shares, are made on another core while the
+    // JSON is read.
+    let (pages, file) = rayon::join(
+        || read_pages(text),
+        || {
+            Arc::new(ExportFile {
+                text: text.to_string(),
+                lines: LineIndex::new(text),
+            })
+        },
+    );
+    let pages = pages.map_err(|e| invalid_json(shown, text, e))?;
     let mut found: Option<ExportKind> = None;
     let mut items = Vec::new();
     for page in pages {
@@ -67,13 +78,7 @@ pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
         items.extend(objects.into_iter().map(|item| (kind, item)));
     }
     let kind = found.ok_or_else(|| Error::input(shown, "an empty JSON file"))?;
-    let export = Export {
-        text,
-        file: Arc::new(ExportFile {
-            text: text.to_string(),
-            lines: LineIndex::new(text),
-        }),
-    };
+    let export = Export { text, file };
     // Decoding the strings and turning HTML into text is most of the work, and each reply's is its own.
     let replies = items
         .par_iter()
