@@ -1,5 +1,6 @@
 //! Offsets in a lower-cased copy of a text. Lower-casing can change a character's length in bytes
-//! ("İ" becomes three bytes), so a range of the text is found in its lower-cased copy by walking it.
+//! ("İ" becomes three bytes), so unless the text holds only characters that keep their place, a range
+//! of the text is found in its lower-cased copy by walking it.
 
 use std::ops::Range;
 
@@ -43,9 +44,6 @@ fn keeps_its_place_when_lowered(c: char) -> bool {
 
 /// The ranges of `text` (sorted, not overlapping) as ranges of `text.to_lowercase()`.
 fn ranges_in_lower_case(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
-    if text.is_ascii() {
-        return ranges.collect();
-    }
     // Byte offsets of `text` in ascending order, each with its offset in the lower-cased copy.
     let mut chars = text.char_indices().peekable();
     let mut lowered = 0;
