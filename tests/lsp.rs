@@ -557,39 +557,29 @@ fn the_replylint_toml_above_a_document_is_honoured() {
     let configured = Doc::at(&team.path().join("reply.txt"), JARGON_DRAFT);
     let legacy = Doc::at(&team.path().join("legacy/old/reply.txt"), JARGON_DRAFT);
 
+    // The LSP severity of the stock opener's diagnostic: 1 error, 2 warning.
+    let opener_severity = |client: &Client, doc: &Doc, diagnostics: &[Value]| {
+        find(
+            client,
+            doc,
+            diagnostics,
+            "no-template-opener",
+            "Sorry for the inconvenience",
+        )["severity"]
+            .clone()
+    };
     let plain = client.open(&unconfigured);
     assert!(codes(&plain).contains(&"no-jargon"), "{plain:#?}");
-    let opener = find(
-        &client,
-        &unconfigured,
-        &plain,
-        "no-template-opener",
-        "Sorry for the inconvenience",
-    );
-    assert_eq!(opener["severity"], 2);
+    assert_eq!(opener_severity(&client, &unconfigured, &plain), 2);
 
     let ignored = client.open(&configured);
     assert!(!codes(&ignored).contains(&"no-jargon"), "{ignored:#?}");
     assert_eq!(ignored.len(), plain.len() - 3, "the three jargon findings are ignored");
-    let opener = find(
-        &client,
-        &configured,
-        &ignored,
-        "no-template-opener",
-        "Sorry for the inconvenience",
-    );
-    assert_eq!(opener["severity"], 2);
+    assert_eq!(opener_severity(&client, &configured, &ignored), 2);
 
     // Per-path settings match the document's path from the config's folder.
     let overridden = client.open(&legacy);
-    let opener = find(
-        &client,
-        &legacy,
-        &overridden,
-        "no-template-opener",
-        "Sorry for the inconvenience",
-    );
-    assert_eq!(opener["severity"], 1);
+    assert_eq!(opener_severity(&client, &legacy, &overridden), 1);
 
     // A config that cannot be used is said on the document, with the config's line.
     std::fs::write(team.path().join("replylint.toml"), "ignore = [\"no-such-rule\"]\n").unwrap();
