@@ -1,5 +1,7 @@
 //! The command line as a user meets it: exit codes, stdin, folders, colour, errors.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -46,12 +48,7 @@ fn good_outage_replies_are_clean_of_the_four_rules() {
             .args(["check", "--fail-on", "warning", "--format", "json", path])
             .assert();
         let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        let rules: Vec<&str> = json["results"][0]["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["rule"].as_str().unwrap())
-            .collect();
+        let rules = common::first_result_rules(&json);
         for rule in [
             "no-template-opener",
             "state-eta",
@@ -277,11 +274,9 @@ fn select_ignore_and_scenario_flags() {
         .assert()
         .code(0);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert!(json["results"][0]["findings"]
-        .as_array()
-        .unwrap()
+    assert!(common::first_result_rules(&json)
         .iter()
-        .all(|f| f["rule"] == "state-eta"));
+        .all(|&rule| rule == "state-eta"));
     replylint()
         .args(["check", "--ignore", "nonexistent-rule", BAD_EN])
         .assert()

@@ -62,12 +62,7 @@ fn check_answers_in_the_check_contract() {
         "Sorry for the inconvenience. We're looking into it.",
     );
     assert_eq!(answer, expected);
-    let rules: Vec<&str> = answer["results"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect();
+    let rules = common::first_result_rules(&answer);
     assert!(
         rules.contains(&"no-template-opener") && !rules.contains(&"state-eta"),
         "{rules:?}"

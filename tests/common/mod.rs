@@ -39,6 +39,16 @@ impl Tally {
     }
 }
 
+/// The rule ids of the first result's findings in a `check --format json` document, in order.
+pub fn first_result_rules(document: &serde_json::Value) -> Vec<&str> {
+    document["results"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule"].as_str().expect("a rule id"))
+        .collect()
+}
+
 /// A linter running every rule, including the ones that ship switched off: labelled sets measure them too.
 pub fn linter_with_every_rule(rules: RuleSet) -> Linter {
     let ids: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
