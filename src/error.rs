@@ -57,6 +57,14 @@ impl Error {
         }
     }
 
+    /// A pack error that happened inside a rule, named after the fact.
+    pub fn with_rule(self, id: &str) -> Self {
+        match self {
+            Error::Config { origin, message, .. } => Error::config(origin, Some(id), message),
+            other => other,
+        }
+    }
+
     pub fn input(source_name: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Input {
             source_name: source_name.into(),

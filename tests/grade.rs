@@ -195,7 +195,7 @@ fn rubric_shows_the_rubric_in_force() {
     assert_eq!(printed, fs::read_to_string("rules/rubric.toml").unwrap());
     let summary = stdout_of(&["rubric"]);
     assert!(
-        summary.contains("resolution   weight  30  state-eta, offer-workaround"),
+        summary.contains("resolution   weight  30  offer-workaround, promise-follow-up, show-urgency, state-eta, refusal-gives-reason"),
         "{summary}"
     );
     assert!(

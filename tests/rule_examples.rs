@@ -1,14 +1,47 @@
-//! Every rule's own examples, in every language, for the built-in packs and the example team pack:
-//! each bad example must make its rule fire, each good example must not.
+//! Every rule's own examples, in every language, for the built-in packs and the example team pack: each
+//! bad example must make its rule report exactly the words it lists (`finds`) and, where a safe rewrite
+//! applies, give exactly its `fixed` text; each good example must not make the rule fire.
 
 mod common;
 
-use replylint::{CheckOptions, Draft, RuleSet};
+use replylint::pack::BadExample;
+use replylint::{fix, CheckOptions, Draft, Finding, Linter, RuleSet};
 use std::path::Path;
 
+/// What went wrong with one bad example, or `None` when it holds.
+fn check_bad(linter: &Linter, rule: &str, example: &BadExample, need_expectations: bool) -> Option<String> {
+    let outcome = linter
+        .check(&Draft::new(example.text.as_str()), &CheckOptions::default())
+        .unwrap();
+    let found: Vec<&Finding> = outcome.findings.iter().filter(|f| f.rule == rule).collect();
+    if found.is_empty() {
+        return Some(format!("did not fire (scenarios {:?})", outcome.scenarios));
+    }
+    let excerpts: Vec<&str> = found.iter().map(|f| f.excerpt.as_str()).collect();
+    match &example.finds {
+        Some(expected) if expected != &excerpts => {
+            return Some(format!("reported {excerpts:?}, the example expects {expected:?}"));
+        }
+        None if need_expectations => return Some(format!("lists no `finds`; it reports {excerpts:?}")),
+        _ => {}
+    }
+    // The rule's own safe rewrites, applied once.
+    let mine: Vec<Finding> = found.into_iter().cloned().collect();
+    let edits = fix::resolve(fix::text_edits(&mine));
+    let fixed = (!edits.is_empty()).then(|| fix::apply(&example.text, &edits));
+    if fixed != example.fixed {
+        return Some(format!(
+            "fixed text is {fixed:?}, the example expects {:?}",
+            example.fixed
+        ));
+    }
+    None
+}
+
 /// Checks every rule's examples (rules that are off by default are switched on for it); each rule needs
-/// `at_least` bad and good examples per language.
-fn check_examples(rules: RuleSet, at_least: usize) {
+/// `at_least` bad and good examples per language, and, with `need_expectations`, every bad example
+/// says what it must report.
+fn check_examples(rules: RuleSet, at_least: usize, need_expectations: bool) {
     let linter = common::linter_with_every_rule(rules.clone());
     let mut failures = Vec::new();
     let mut checked = 0;
@@ -20,26 +53,23 @@ fn check_examples(rules: RuleSet, at_least: usize) {
                 "{} ({lang}) needs at least {at_least} bad and {at_least} good examples",
                 rule.id
             );
-            let cases = text
-                .examples
-                .bad
-                .iter()
-                .map(|e| (e, true))
-                .chain(text.examples.good.iter().map(|e| (e, false)));
-            for (example, should_fire) in cases {
+            for example in &text.examples.bad {
+                checked += 1;
+                if let Some(failure) = check_bad(&linter, &rule.id, example, need_expectations) {
+                    failures.push(format!(
+                        "{} ({lang}): bad example {:?}: {failure}",
+                        rule.id, example.text
+                    ));
+                }
+            }
+            for example in &text.examples.good {
                 checked += 1;
                 let outcome = linter
                     .check(&Draft::new(example.as_str()), &CheckOptions::default())
                     .unwrap();
-                let fired = outcome.findings.iter().any(|f| f.rule == rule.id);
-                if fired != should_fire {
-                    let verdict = if should_fire {
-                        "bad example did not fire"
-                    } else {
-                        "good example fired"
-                    };
+                if outcome.findings.iter().any(|f| f.rule == rule.id) {
                     failures.push(format!(
-                        "{} ({lang}): {verdict}: {example:?} (scenarios {:?})",
+                        "{} ({lang}): good example fired: {example:?} (scenarios {:?})",
                         rule.id, outcome.scenarios
                     ));
                 }
@@ -57,7 +87,7 @@ fn check_examples(rules: RuleSet, at_least: usize) {
 
 #[test]
 fn built_in_rule_examples() {
-    check_examples(RuleSet::builtin().unwrap(), 3);
+    check_examples(RuleSet::builtin().unwrap(), 3, true);
 }
 
 #[test]
@@ -66,7 +96,7 @@ fn example_team_pack_examples() {
     rules.add_path(Path::new("examples/packs/acme.toml")).unwrap();
     let builtin = RuleSet::builtin().unwrap().rules.len();
     rules.rules.drain(..builtin);
-    check_examples(rules, 3);
+    check_examples(rules, 3, false);
 }
 
 #[test]
@@ -91,7 +121,7 @@ fn the_documented_example_packs_load_and_their_examples_hold() {
         rules.rules.drain(..builtin);
         assert_eq!(rules.rules.len(), 1);
         // The documented examples are short; what they show must still hold.
-        check_examples(rules, 1);
+        check_examples(rules, 1, false);
     }
 }
 
@@ -99,7 +129,6 @@ fn the_documented_example_packs_load_and_their_examples_hold() {
 /// fixable finding left, and a second round would change nothing.
 #[test]
 fn safe_fixes_settle_on_the_bad_examples() {
-    use replylint::fix;
     let rules = RuleSet::builtin().unwrap();
     let linter = common::linter_with_every_rule(rules.clone());
     let fixable_in = |text: &str| {
@@ -111,17 +140,17 @@ fn safe_fixes_settle_on_the_bad_examples() {
     for rule in &rules.rules {
         for lang in rule.languages() {
             for example in &rule.lang(lang).unwrap().examples.bad {
-                let edits = fixable_in(example);
+                let edits = fixable_in(&example.text);
                 if edits.is_empty() {
                     continue;
                 }
                 fixed += 1;
-                let once = fix::apply(example, &edits);
+                let once = fix::apply(&example.text, &edits);
                 let again = fixable_in(&once);
                 if !again.is_empty() {
                     failures.push(format!(
-                        "{} ({lang}): {example:?} -> {once:?} still has {again:?}",
-                        rule.id
+                        "{} ({lang}): {:?} -> {once:?} still has {again:?}",
+                        rule.id, example.text
                     ));
                 }
             }

@@ -275,7 +275,13 @@ mod tests {
             .rules
             .iter()
             .flat_map(|r| r.languages().filter_map(|l| r.lang(l)).collect::<Vec<_>>())
-            .flat_map(|t| t.examples.bad.iter().chain(&t.examples.good).cloned())
+            .flat_map(|t| {
+                t.examples
+                    .bad
+                    .iter()
+                    .map(|e| e.text.clone())
+                    .chain(t.examples.good.iter().cloned())
+            })
             .collect();
         for dir in [
             "examples/drafts",

@@ -3,23 +3,27 @@
 
 use super::macros::{self, UnknownMacro};
 use super::model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
-use super::schema::{Fix, Kind, LangRuleDef, Measure, PackFile, PatternDef, RuleDef, ScenarioDef, Scope, Spacing};
+use super::schema::{
+    BadExample, Fix, ForbidLang, ForbidRule, Insert, Kind, LevelLang, LevelProfile, LevelRule, LevelsDef, LimitLang,
+    LimitRule, Measure, PackHeader, PatternDef, RequireLang, RequireRule, RuleDef, ScenarioDef, Scope, Spacing,
+};
 use crate::error::{Error, Origin, Result};
 use crate::finding::Severity;
 use crate::text::lines::LineIndex;
 use crate::text::Lang;
 use serde::Deserialize;
 use std::path::Path;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-/// The built-in packs, in load order: scenario cues first, then the rules that use them.
-const BUILTIN: &[(&str, &str)] = &[
-    ("scenarios.toml", include_str!("../../rules/scenarios.toml")),
-    ("apology.toml", include_str!("../../rules/apology.toml")),
-    ("refusal.toml", include_str!("../../rules/refusal.toml")),
-    ("structure.toml", include_str!("../../rules/structure.toml")),
-    ("tone.toml", include_str!("../../rules/tone.toml")),
-];
+/// A built-in pack: its folder name, its `pack.toml` and its rule files by id.
+pub(crate) struct BuiltinPack {
+    pub name: &'static str,
+    pub header: &'static str,
+    pub rules: &'static [(&'static str, &'static str)],
+}
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 /// Every loaded pack, rule and scenario.
 #[derive(Debug, Clone, Default)]
@@ -31,88 +35,172 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// The built-in packs. Their patterns are not syntax-checked here: the test suite checks them
-    /// (`builtin_sources`), and skipping it keeps start-up small.
+    /// (`builtin_checked`), and skipping it keeps start-up small.
     pub fn builtin() -> Result<Self> {
+        Self::load_builtin(Validation::Trusted)
+    }
+
+    /// The built-in packs with every pattern's syntax checked, as a user's pack would be.
+    pub fn builtin_checked() -> Result<Self> {
+        Self::load_builtin(Validation::Full)
+    }
+
+    fn load_builtin(validation: Validation) -> Result<Self> {
         let mut set = RuleSet::default();
-        for (name, text) in builtin_sources() {
-            set.add(&name, text, Validation::Trusted)?;
+        for pack in BUILTIN {
+            let folder = format!("built-in:{}", pack.name);
+            let rules = pack
+                .rules
+                .iter()
+                .map(|(id, text)| (format!("{folder}/{id}.toml"), *id, *text));
+            set.add_folder(&format!("{folder}/pack.toml"), pack.header, rules, validation)?;
         }
+        // Packs load in name order, so a rule may name a scenario of a pack loaded after its own.
+        set.check_scenarios()?;
         Ok(set)
     }
 
-    /// Adds a pack file, or every `*.toml` file in a folder (sorted by name).
+    /// Adds a pack: a single-file pack, a pack folder (one with a `pack.toml`), or a folder of either
+    /// (sorted by name), such as a copy of the built-in `rules/`.
     pub fn add_path(&mut self, path: &Path) -> Result<()> {
-        let shown = path.display().to_string();
-        let unreadable =
-            |e: std::io::Error| Error::config(Origin::at(&shown, "", 0), None, format!("cannot read pack: {e}"));
         if path.is_dir() {
-            let mut files: Vec<_> = std::fs::read_dir(path)
-                .map_err(unreadable)?
+            if path.join("pack.toml").is_file() {
+                return self.add_pack_folder(path);
+            }
+            let mut entries: Vec<_> = std::fs::read_dir(path)
+                .map_err(|e| unreadable(path, e))?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .filter(|p| p.join("pack.toml").is_file() || p.extension().is_some_and(|e| e == "toml"))
                 .collect();
-            files.sort();
-            return files.iter().try_for_each(|file| self.add_path(file));
+            entries.sort();
+            return entries.iter().try_for_each(|entry| self.add_path(entry));
         }
-        let bytes = std::fs::read(path).map_err(unreadable)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::config(Origin::at(&shown, "", 0), None, "pack is not valid UTF-8"))?;
-        self.add_source(&shown, &text)
+        let text = read_pack_file(path)?;
+        self.add_source(&path.display().to_string(), &text)
     }
 
-    /// Adds one pack from its TOML text; `file` is how errors name it.
+    /// A folder holding `pack.toml` and one `<rule-id>.toml` per rule.
+    fn add_pack_folder(&mut self, folder: &Path) -> Result<()> {
+        let header = read_pack_file(&folder.join("pack.toml"))?;
+        let mut files: Vec<_> = std::fs::read_dir(folder)
+            .map_err(|e| unreadable(folder, e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.ends_with("pack.toml"))
+            .collect();
+        files.sort();
+        let mut rules = Vec::new();
+        for file in &files {
+            let id = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            rules.push((file.display().to_string(), id, read_pack_file(file)?));
+        }
+        let rules = rules
+            .iter()
+            .map(|(file, id, text)| (file.clone(), id.as_str(), text.as_str()));
+        let header_file = folder.join("pack.toml").display().to_string();
+        self.add_folder(&header_file, &header, rules, Validation::Full)?;
+        self.check_scenarios()
+    }
+
+    /// Adds a single-file pack from its TOML text (`[pack]`, `[[scenario]]`, `[[rule]]`); `file` is how
+    /// errors name it.
     pub fn add_source(&mut self, file: &str, text: &str) -> Result<()> {
-        self.add(file, text, Validation::Full)
+        let document = parse_document(file, text)?;
+        let mut root = document.into_inner();
+        let rules = root.remove("rule");
+        let loader = Loader::new(file, text, Validation::Full);
+        let header = loader.header(root)?;
+        let mut defs = Vec::new();
+        if let Some(rules) = rules {
+            let span = rules.span();
+            let DeValue::Array(tables) = rules.into_inner() else {
+                return Err(loader.error(span.start, None, "`rule` must be an array of tables: write [[rule]]"));
+            };
+            for table in tables {
+                defs.push(loader.rule_def(table, None)?);
+            }
+        }
+        self.add_pack(&loader, header, defs)?;
+        self.check_scenarios()
     }
 
-    fn add(&mut self, file: &str, text: &str, validation: Validation) -> Result<()> {
-        let parsed: PackFile = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            Error::config(
-                Origin::at(file, text, offset),
-                rule_id_at(text, offset).as_deref(),
-                e.message(),
-            )
-        })?;
-        let mut loader = Loader {
-            file,
-            text,
-            lines: LineIndex::new(text),
-            validation,
-        };
-        let pack_name = parsed.pack.name.get_ref().clone();
+    /// Adds a pack folder's header and rule files, given as (file name for errors, rule id, TOML text).
+    fn add_folder<'t>(
+        &mut self,
+        header_file: &str,
+        header: &str,
+        rules: impl Iterator<Item = (String, &'t str, &'t str)>,
+        validation: Validation,
+    ) -> Result<()> {
+        let header_loader = Loader::new(header_file, header, validation);
+        let header = header_loader.header(parse_document(header_file, header)?.into_inner())?;
+        let mut loaded = Vec::new();
+        for (file, id, text) in rules {
+            let loader = Loader::new(&file, text, validation);
+            let document = parse_document(&file, text).map_err(|e| e.with_rule(id))?;
+            let span = document.span();
+            let def = loader.rule_def(Spanned::new(span, DeValue::Table(document.into_inner())), Some(id))?;
+            loaded.push(loader.rule(def, &header.pack.name.get_ref().clone(), Some(id))?);
+        }
+        self.add_header(&header_loader, header)?;
+        for rule in loaded {
+            self.push_rule(rule)?;
+        }
+        Ok(())
+    }
+
+    fn add_pack(&mut self, loader: &Loader, header: PackHeader, defs: Vec<RuleDef>) -> Result<()> {
+        let pack_name = header.pack.name.get_ref().clone();
+        let rules = defs
+            .into_iter()
+            .map(|def| loader.rule(def, &pack_name, None))
+            .collect::<Result<Vec<_>>>()?;
+        self.add_header(loader, header)?;
+        for rule in rules {
+            self.push_rule(rule)?;
+        }
+        Ok(())
+    }
+
+    /// Records a pack's name and description and merges its scenarios.
+    fn add_header(&mut self, loader: &Loader, header: PackHeader) -> Result<()> {
+        let pack_name = header.pack.name.get_ref().clone();
         if self.packs.iter().any(|p| p.name == pack_name) {
             return Err(loader.error(
-                parsed.pack.name.span().start,
+                header.pack.name.span().start,
                 None,
                 format!("pack '{pack_name}' is already loaded"),
             ));
         }
-        for def in parsed.scenario {
+        for def in header.scenario {
             let scenario = loader.scenario(def)?;
             match self.scenarios.iter_mut().find(|s| s.id == scenario.id) {
                 Some(existing) => existing.merge(scenario),
                 None => self.scenarios.push(scenario),
             }
         }
-        for def in parsed.rule {
-            let rule = loader.rule(def, &pack_name)?;
-            if let Some(other) = self.rules.iter().find(|r| r.id == rule.id) {
-                return Err(Error::config(
-                    rule.origin.clone(),
-                    Some(&rule.id),
-                    format!("duplicate rule id, already defined at {}", other.origin),
-                ));
-            }
-            self.rules.push(rule);
-        }
         self.packs.push(PackInfo {
             name: pack_name,
-            description: parsed.pack.description,
-            version: parsed.pack.version,
-            file: file.to_string(),
+            description: header.pack.description,
+            version: header.pack.version,
+            file: loader.file.to_string(),
         });
-        self.check_scenarios()
+        Ok(())
+    }
+
+    fn push_rule(&mut self, rule: Rule) -> Result<()> {
+        if let Some(other) = self.rules.iter().find(|r| r.id == rule.id) {
+            return Err(Error::config(
+                rule.origin.clone(),
+                Some(&rule.id),
+                format!("duplicate rule id, already defined at {}", other.origin),
+            ));
+        }
+        self.rules.push(rule);
+        Ok(())
     }
 
     /// Every scenario a rule runs in must be defined by some loaded pack.
@@ -149,21 +237,30 @@ impl Scenario {
     }
 }
 
-/// The id of the `[[rule]]` table that holds a byte offset, if the pack parses that far.
-fn rule_id_at(text: &str, offset: usize) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Locator {
-        #[serde(default)]
-        rule: Vec<Spanned<toml::Table>>,
-    }
-    let located: Locator = toml::from_str(text).ok()?;
-    let table = located.rule.iter().rev().find(|t| t.span().start <= offset)?;
-    table.get_ref().get("id")?.as_str().map(str::to_string)
+fn unreadable(path: &Path, e: std::io::Error) -> Error {
+    Error::config(
+        Origin::at(&path.display().to_string(), "", 0),
+        None,
+        format!("cannot read pack: {e}"),
+    )
 }
 
-/// The built-in packs as (name, TOML text), in load order.
-pub fn builtin_sources() -> impl Iterator<Item = (String, &'static str)> {
-    BUILTIN.iter().map(|(name, text)| (format!("built-in:{name}"), *text))
+fn read_pack_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| unreadable(path, e))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::config(
+            Origin::at(&path.display().to_string(), "", 0),
+            None,
+            "pack is not valid UTF-8",
+        )
+    })
+}
+
+fn parse_document<'t>(file: &str, text: &'t str) -> Result<Spanned<DeTable<'t>>> {
+    DeTable::parse(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        Error::config(Origin::at(file, text, offset), None, e.message())
+    })
 }
 
 /// Whether pattern syntax is checked when a pack loads.
@@ -182,7 +279,43 @@ struct Loader<'a> {
     validation: Validation,
 }
 
-impl Loader<'_> {
+/// What every kind of rule has, read from the kind's own struct.
+struct Head {
+    id: String,
+    /// Where the rule is named: its `id`, or the start of its file.
+    at: usize,
+    title: String,
+    kind: Kind,
+    severity: Severity,
+    criterion: Spanned<String>,
+    when: Vec<Spanned<String>>,
+    enabled: bool,
+    scope: Scope,
+    window: usize,
+    spacing: Spacing,
+    case_sensitive: bool,
+}
+
+/// What only some kinds have; the others keep the defaults.
+#[derive(Default)]
+struct KindSettings {
+    insert: Insert,
+    measure: Measure,
+    min_sentences: usize,
+    profile: LevelProfile,
+    fix: Fix,
+}
+
+impl<'a> Loader<'a> {
+    fn new(file: &'a str, text: &'a str, validation: Validation) -> Self {
+        Loader {
+            file,
+            text,
+            lines: LineIndex::new(text),
+            validation,
+        }
+    }
+
     fn origin(&self, offset: usize) -> Origin {
         let (line, column) = self.lines.line_col(self.text, offset);
         Origin {
@@ -196,7 +329,65 @@ impl Loader<'_> {
         Error::config(self.origin(offset), rule, message)
     }
 
-    fn scenario(&mut self, def: ScenarioDef) -> Result<Scenario> {
+    /// A deserialization error at its place, with a did-you-mean for a misspelt field.
+    fn toml_error(&self, e: toml::de::Error, rule: Option<&str>) -> Error {
+        let offset = e.span().map_or(0, |s| s.start);
+        self.error(offset, rule, crate::suggest::unknown_field_hint(e.message()))
+    }
+
+    /// The `[pack]` table and `[[scenario]]`s of a document (its `[[rule]]`s already taken out).
+    fn header(&self, root: DeTable) -> Result<PackHeader> {
+        let value = Spanned::new(0..self.text.len(), DeValue::Table(root));
+        PackHeader::deserialize(ValueDeserializer::from(value)).map_err(|e| self.toml_error(e, None))
+    }
+
+    /// A rule table, read with the struct of its `kind`. `file_id` is the id a rule file's name gives.
+    fn rule_def(&self, table: Spanned<DeValue>, file_id: Option<&str>) -> Result<RuleDef> {
+        let at = table.span().start;
+        let named = table
+            .get_ref()
+            .get("id")
+            .and_then(|id| id.get_ref().as_str())
+            .map(str::to_string);
+        let rule = file_id.map(str::to_string).or(named);
+        let rule = rule.as_deref();
+        let Some(kind) = table.get_ref().get("kind") else {
+            return Err(self.error(at, rule, "missing field `kind` (forbid, require, limit or level)"));
+        };
+        let kind = Kind::deserialize(ValueDeserializer::from(kind.clone())).map_err(|e| self.toml_error(e, rule))?;
+        let read = ValueDeserializer::from(table);
+        let def = match kind {
+            Kind::Forbid => ForbidRule::deserialize(read).map(RuleDef::Forbid),
+            Kind::Require => RequireRule::deserialize(read).map(RuleDef::Require),
+            Kind::Limit => LimitRule::deserialize(read).map(RuleDef::Limit),
+            Kind::Level => LevelRule::deserialize(read).map(RuleDef::Level),
+        };
+        def.map_err(|e| self.toml_error(e, rule))
+    }
+
+    /// The rule's id: its file's name in a pack folder (an `id` written there must agree), its `id` in
+    /// a single-file pack.
+    fn rule_id(&self, written: Option<Spanned<String>>, file_id: Option<&str>) -> Result<(String, usize)> {
+        let (id, at) = match (written, file_id) {
+            (Some(id), Some(file_id)) if id.get_ref() != file_id => {
+                let message = format!("the rule's id must be its file's name, '{file_id}'");
+                return Err(self.error(id.span().start, Some(id.get_ref()), message));
+            }
+            (Some(id), _) => (id.get_ref().clone(), id.span().start),
+            (None, Some(file_id)) => (file_id.to_string(), 0),
+            (None, None) => return Err(self.error(0, None, "a [[rule]] needs an `id`")),
+        };
+        let well_formed = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            return Err(self.error(at, Some(&id), "rule id must be lowercase letters, digits and dashes"));
+        }
+        Ok((id, at))
+    }
+
+    fn scenario(&self, def: ScenarioDef) -> Result<Scenario> {
         let id = def.id.get_ref().clone();
         let mut scenario = Scenario {
             id,
@@ -213,145 +404,180 @@ impl Loader<'_> {
         Ok(scenario)
     }
 
-    fn rule(&mut self, def: RuleDef, pack: &str) -> Result<Rule> {
-        let id = def.id.get_ref().clone();
-        let at = def.id.span().start;
-        let rule_id = Some(id.as_str());
-        if !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            || id.is_empty()
-        {
-            return Err(self.error(at, rule_id, "rule id must be lowercase letters, digits and dashes"));
-        }
-        if def.en.is_none() && def.ko.is_none() {
-            return Err(self.error(at, rule_id, "rule has no language: add [rule.en] or [rule.ko]"));
-        }
-        if def.sentences == 0 {
-            return Err(self.error(at, rule_id, "`sentences` must be at least 1"));
-        }
-        if let Some(insert) = &def.insert {
-            if def.kind != Kind::Require {
-                return Err(self.error(insert.span().start, rule_id, "`insert` applies only to require rules"));
+    fn rule(&self, def: RuleDef, pack: &str, file_id: Option<&str>) -> Result<Rule> {
+        match def {
+            RuleDef::Forbid(r) => {
+                let (id, at) = self.rule_id(r.id, file_id)?;
+                let head = Head {
+                    id,
+                    at,
+                    title: r.title,
+                    kind: r.kind,
+                    severity: r.severity,
+                    criterion: r.criterion,
+                    when: r.when,
+                    enabled: r.enabled,
+                    scope: r.scope,
+                    window: r.sentences,
+                    spacing: r.spacing,
+                    case_sensitive: r.case_sensitive,
+                };
+                let settings = KindSettings {
+                    fix: r.fix,
+                    ..Default::default()
+                };
+                let langs = [r.en, r.ko].map(|block| block.map(|b| respan(b, forbid_lang)));
+                self.finish(head, settings, langs, pack)
+            }
+            RuleDef::Require(r) => {
+                let (id, at) = self.rule_id(r.id, file_id)?;
+                let head = Head {
+                    id,
+                    at,
+                    title: r.title,
+                    kind: r.kind,
+                    severity: r.severity,
+                    criterion: r.criterion,
+                    when: r.when,
+                    enabled: r.enabled,
+                    scope: r.scope,
+                    window: r.sentences,
+                    spacing: r.spacing,
+                    case_sensitive: r.case_sensitive,
+                };
+                let settings = KindSettings {
+                    insert: r.insert,
+                    ..Default::default()
+                };
+                let langs = [r.en, r.ko].map(|block| block.map(|b| respan(b, require_lang)));
+                self.finish(head, settings, langs, pack)
+            }
+            RuleDef::Limit(r) => {
+                let (id, at) = self.rule_id(r.id, file_id)?;
+                let head = Head {
+                    id,
+                    at,
+                    title: r.title,
+                    kind: r.kind,
+                    severity: r.severity,
+                    criterion: r.criterion,
+                    when: r.when,
+                    enabled: r.enabled,
+                    scope: r.scope,
+                    window: r.sentences,
+                    spacing: r.spacing,
+                    case_sensitive: r.case_sensitive,
+                };
+                let settings = KindSettings {
+                    measure: r.measure,
+                    min_sentences: r.min_sentences,
+                    ..Default::default()
+                };
+                let measure = r.measure;
+                let langs = [r.en, r.ko].map(|block| block.map(|b| respan(b, |b| limit_lang(b, measure))));
+                self.finish(head, settings, langs, pack)
+            }
+            RuleDef::Level(r) => {
+                let (id, at) = self.rule_id(r.id, file_id)?;
+                let head = Head {
+                    id,
+                    at,
+                    title: r.title,
+                    kind: r.kind,
+                    severity: r.severity,
+                    criterion: r.criterion,
+                    when: r.when,
+                    enabled: r.enabled,
+                    scope: Scope::Any,
+                    window: 2,
+                    spacing: Spacing::Loose,
+                    case_sensitive: false,
+                };
+                let settings = KindSettings {
+                    profile: r.profile,
+                    ..Default::default()
+                };
+                self.finish(head, settings, [None, Some(respan(r.ko, level_lang))], pack)
             }
         }
-        if let Some(measure) = &def.measure {
-            if def.kind != Kind::Limit {
-                return Err(self.error(measure.span().start, rule_id, "`measure` applies only to limit rules"));
-            }
+    }
+
+    /// Checks what the kind's struct cannot say by its shape, and compiles the languages' patterns.
+    fn finish(
+        &self,
+        head: Head,
+        settings: KindSettings,
+        langs: [Option<Spanned<LangText>>; 2],
+        pack: &str,
+    ) -> Result<Rule> {
+        let rule_id = Some(head.id.as_str());
+        if langs.iter().all(Option::is_none) {
+            return Err(self.error(head.at, rule_id, "rule has no language: add an `en` or a `ko` table"));
         }
-        if let Some(min) = &def.min_sentences {
-            if def.kind != Kind::Limit {
-                return Err(self.error(min.span().start, rule_id, "`min_sentences` applies only to limit rules"));
-            }
+        if head.window == 0 {
+            return Err(self.error(head.at, rule_id, "`sentences` must be at least 1"));
         }
-        if let Some(fix) = &def.fix {
-            if def.kind != Kind::Forbid {
-                return Err(self.error(fix.span().start, rule_id, "`fix` applies only to forbid rules"));
-            }
-        }
-        if let Some(profile) = &def.profile {
-            if def.kind != Kind::Level {
-                return Err(self.error(profile.span().start, rule_id, "`profile` applies only to level rules"));
-            }
-        }
-        if def.kind == Kind::Level {
-            if let Some(en) = &def.en {
-                return Err(self.error(
-                    en.span().start,
-                    rule_id,
-                    "a level rule reads Korean only: use [rule.ko]",
-                ));
-            }
-        }
-        if def.scope == Scope::NearCue && def.when.is_empty() {
+        if head.scope == Scope::NearCue && head.when.is_empty() {
             return Err(self.error(
-                at,
+                head.at,
                 rule_id,
                 "scope \"near-cue\" needs `when`: the scenarios whose cues it looks near",
             ));
         }
-        let measure = def.measure.as_ref().map_or(Measure::Matches, |m| *m.get_ref());
-        let mut langs: [Option<RuleLang>; 2] = Default::default();
-        for (lang, block) in [(Lang::En, def.en), (Lang::Ko, def.ko)] {
+        let mut compiled: [Option<RuleLang>; 2] = Default::default();
+        for (lang, block) in [Lang::En, Lang::Ko].into_iter().zip(langs) {
             let Some(block) = block else { continue };
-            let options = PatternOptions::for_lang(lang, def.spacing, def.case_sensitive);
-            langs[lang.index()] = Some(self.rule_lang(block, def.kind, measure, options, &id)?);
+            let options = PatternOptions::for_lang(lang, head.spacing, head.case_sensitive);
+            compiled[lang.index()] = Some(self.rule_lang(block, head.kind, options, &head.id)?);
         }
         Ok(Rule {
-            id: id.clone(),
-            title: def.title,
+            title: head.title,
             pack: pack.to_string(),
-            kind: def.kind,
-            severity: def.severity,
-            criterion: def.criterion.get_ref().clone(),
-            criterion_origin: self.origin(def.criterion.span().start),
-            when_origins: def.when.iter().map(|w| self.origin(w.span().start)).collect(),
-            when: def.when.into_iter().map(Spanned::into_inner).collect(),
-            scope: def.scope,
-            window: def.sentences,
-            enabled: def.enabled,
-            spacing: def.spacing,
-            case_sensitive: def.case_sensitive,
-            insert: def.insert.map(Spanned::into_inner).unwrap_or_default(),
-            measure,
-            min_sentences: def.min_sentences.map_or(0, Spanned::into_inner),
-            profile: def.profile.map(Spanned::into_inner).unwrap_or_default(),
-            fix: def.fix.map(Spanned::into_inner).unwrap_or_default(),
-            langs,
-            origin: self.origin(at),
+            kind: head.kind,
+            severity: head.severity,
+            criterion: head.criterion.get_ref().clone(),
+            criterion_origin: self.origin(head.criterion.span().start),
+            when_origins: head.when.iter().map(|w| self.origin(w.span().start)).collect(),
+            when: head.when.into_iter().map(Spanned::into_inner).collect(),
+            scope: head.scope,
+            window: head.window,
+            enabled: head.enabled,
+            spacing: head.spacing,
+            case_sensitive: head.case_sensitive,
+            insert: settings.insert,
+            measure: settings.measure,
+            min_sentences: settings.min_sentences,
+            profile: settings.profile,
+            fix: settings.fix,
+            langs: compiled,
+            origin: self.origin(head.at),
+            id: head.id,
         })
     }
 
-    fn rule_lang(
-        &mut self,
-        block: Spanned<LangRuleDef>,
-        kind: Kind,
-        measure: Measure,
-        options: PatternOptions,
-        id: &str,
-    ) -> Result<RuleLang> {
+    fn rule_lang(&self, block: Spanned<LangText>, kind: Kind, options: PatternOptions, id: &str) -> Result<RuleLang> {
         let at = block.span().start;
         let block = block.into_inner();
         let rule_id = Some(id);
-        if let Some(own) = &block.measure {
-            if kind != Kind::Limit {
-                return Err(self.error(own.span().start, rule_id, "`measure` applies only to limit rules"));
-            }
-        }
-        let measure = block.measure.as_ref().map_or(measure, |m| *m.get_ref());
-        if kind == Kind::Level && block.levels.is_none() {
-            return Err(self.error(at, rule_id, "a level rule needs `levels` (banmal, hao, casual, mix)"));
-        }
-        if let Some(levels) = &block.levels {
-            if kind != Kind::Level {
-                return Err(self.error(levels.span().start, rule_id, "`levels` applies only to level rules"));
-            }
-        }
         let needs_patterns = match kind {
             Kind::Forbid | Kind::Require => true,
-            Kind::Limit => matches!(measure, Measure::Matches | Measure::Position),
+            Kind::Limit => matches!(block.measure, Measure::Matches | Measure::Position),
             Kind::Level => false,
         };
         if needs_patterns && block.patterns.is_empty() {
             return Err(self.error(at, rule_id, "`patterns` is empty"));
         }
-        if kind != Kind::Require && !block.weak.is_empty() {
-            return Err(self.error(
-                block.weak[0].span().start,
-                rule_id,
-                "`weak` applies only to require rules",
-            ));
-        }
-        if kind == Kind::Limit && measure == Measure::Position && block.max_share.is_none() {
-            return Err(self.error(
-                at,
-                rule_id,
-                "a position limit needs `max_share`: how far in the first match may sit",
-            ));
-        }
-        if kind == Kind::Limit && block.max.is_none() && block.max_share.is_none() {
-            return Err(self.error(at, rule_id, "a limit rule needs `max` (or `max_share`)"));
+        if kind == Kind::Limit {
+            if block.measure == Measure::Position && block.max_share.is_none() {
+                return Err(self.error(
+                    at,
+                    rule_id,
+                    "a position limit needs `max_share`: how far in the first match may sit",
+                ));
+            }
+            if block.max.is_none() && block.max_share.is_none() {
+                return Err(self.error(at, rule_id, "a limit rule needs `max` (or `max_share`)"));
+            }
         }
         if let Some(share) = &block.max_share {
             if !(0.0..=1.0).contains(share.get_ref()) {
@@ -373,71 +599,37 @@ impl Loader<'_> {
             suggestion: block.suggestion,
             max: block.max.map(Spanned::into_inner),
             max_share: block.max_share.map(Spanned::into_inner),
-            measure,
-            levels: block.levels.map(Spanned::into_inner).unwrap_or_default(),
+            measure: block.measure,
+            levels: block.levels,
             examples: Examples {
-                bad: block.examples.bad,
-                good: block.examples.good,
+                bad: block.bad,
+                good: block.good,
             },
         })
     }
 
-    /// A rule pattern: a string, or `{ pattern = "...", suggestion = "..." }`.
+    /// A rule pattern: a string, or `{ pattern = "...", suggestion = "...", ... }`.
     fn rule_pattern(
         &self,
-        def: &PatternDef,
+        def: &Spanned<PatternDef>,
         options: PatternOptions,
         kind: Kind,
         rule: Option<&str>,
     ) -> Result<Pattern> {
-        let at = def.span().start;
-        let wrong = || {
-            let shape = "a pattern is a string or { pattern = \"...\", suggestion = \"...\", severity = \"...\", fix = \"...\" }";
-            self.error(at, rule, shape)
-        };
+        let span = def.span();
         match def.get_ref() {
-            toml::Value::String(text) => self.pattern(&Spanned::new(def.span(), text.clone()), options, rule),
-            toml::Value::Table(table) => {
-                if let Some(key) = table
-                    .keys()
-                    .find(|k| !["pattern", "suggestion", "severity", "fix"].contains(&k.as_str()))
-                {
-                    return Err(self.error(at, rule, format!("unknown field `{key}` in a pattern table")));
+            PatternDef::Plain(text) => self.pattern(&Spanned::new(span, text.clone()), options, rule),
+            PatternDef::Table(table) => {
+                if let (Some(fix), true) = (&table.fix, kind != Kind::Forbid) {
+                    return Err(self.error(fix.span().start, rule, "`fix` applies only to forbid rules"));
                 }
-                let text_of = |key: &str| match table.get(key) {
-                    None => Ok(None),
-                    Some(value) => value.as_str().map(|s| Some(s.to_string())).ok_or_else(wrong),
-                };
-                let text = text_of("pattern")?.ok_or_else(wrong)?;
-                let severity = match text_of("severity")?.as_deref() {
-                    None => None,
-                    Some("error") => Some(Severity::Error),
-                    Some("warning") => Some(Severity::Warning),
-                    Some("suggestion") => Some(Severity::Suggestion),
-                    Some(other) => {
-                        let message = format!("unknown severity `{other}`, expected error, warning or suggestion");
-                        return Err(self.error(at, rule, message));
-                    }
-                };
-                let fix = match text_of("fix")?.as_deref() {
-                    None => None,
-                    Some(_) if kind != Kind::Forbid => {
-                        return Err(self.error(at, rule, "`fix` applies only to forbid rules"));
-                    }
-                    Some("safe") => Some(Fix::Safe),
-                    Some("manual") => Some(Fix::Manual),
-                    Some(other) => {
-                        return Err(self.error(at, rule, format!("unknown fix `{other}`, expected safe or manual")));
-                    }
-                };
                 // The table's own position stands in for the string's.
-                let mut pattern = self.pattern(&Spanned::new(def.span(), text), options, rule)?;
-                pattern.suggestion = text_of("suggestion")?;
-                pattern.severity = severity;
-                pattern.fix = fix;
+                let mut pattern = self.pattern(&Spanned::new(span, table.pattern.clone()), options, rule)?;
+                pattern.suggestion = table.suggestion.clone();
+                pattern.severity = table.severity;
+                pattern.fix = table.fix.as_ref().map(|f| *f.get_ref());
                 Ok(pattern)
             }
-            _ => Err(wrong()),
         }
     }
 
@@ -490,6 +682,94 @@ impl Loader<'_> {
                 self.error(at, rule, format!("bad regular expression '{source}': {detail}"))
             })?;
         Ok(pattern)
+    }
+}
+
+fn respan<T, U>(value: Spanned<T>, f: impl FnOnce(T) -> U) -> Spanned<U> {
+    let span = value.span();
+    Spanned::new(span, f(value.into_inner()))
+}
+
+/// One language's text of a rule, whatever its kind: what `RuleLang` is built from.
+struct LangText {
+    patterns: Vec<Spanned<PatternDef>>,
+    exceptions: Vec<Spanned<String>>,
+    weak: Vec<Spanned<String>>,
+    message: String,
+    weak_message: Option<String>,
+    weak_suggestion: Option<String>,
+    rationale: String,
+    suggestion: Option<String>,
+    max: Option<Spanned<usize>>,
+    max_share: Option<Spanned<f64>>,
+    measure: Measure,
+    levels: LevelsDef,
+    good: Vec<String>,
+    bad: Vec<BadExample>,
+}
+
+impl LangText {
+    fn new(
+        message: String,
+        rationale: String,
+        suggestion: Option<String>,
+        good: Vec<String>,
+        bad: Vec<BadExample>,
+    ) -> Self {
+        LangText {
+            patterns: Vec::new(),
+            exceptions: Vec::new(),
+            weak: Vec::new(),
+            message,
+            weak_message: None,
+            weak_suggestion: None,
+            rationale,
+            suggestion,
+            max: None,
+            max_share: None,
+            measure: Measure::Matches,
+            levels: LevelsDef::default(),
+            good,
+            bad,
+        }
+    }
+}
+
+fn forbid_lang(b: ForbidLang) -> LangText {
+    LangText {
+        patterns: b.patterns,
+        exceptions: b.exceptions,
+        ..LangText::new(b.message, b.rationale, b.suggestion, b.good, b.bad)
+    }
+}
+
+fn require_lang(b: RequireLang) -> LangText {
+    LangText {
+        patterns: b.patterns,
+        exceptions: b.exceptions,
+        weak: b.weak,
+        weak_message: b.weak_message,
+        weak_suggestion: b.weak_suggestion,
+        ..LangText::new(b.message, b.rationale, b.suggestion, b.good, b.bad)
+    }
+}
+
+/// A limit's language block measures what the rule does unless it says otherwise.
+fn limit_lang(b: LimitLang, rule_measure: Measure) -> LangText {
+    LangText {
+        patterns: b.patterns,
+        exceptions: b.exceptions,
+        max: b.max,
+        max_share: b.max_share,
+        measure: b.measure.unwrap_or(rule_measure),
+        ..LangText::new(b.message, b.rationale, b.suggestion, b.good, b.bad)
+    }
+}
+
+fn level_lang(b: LevelLang) -> LangText {
+    LangText {
+        levels: b.levels,
+        ..LangText::new(b.message, b.rationale, b.suggestion, b.good, b.bad)
     }
 }
 

@@ -5,6 +5,6 @@ pub mod macros;
 pub mod model;
 pub mod schema;
 
-pub use load::{builtin_sources, RuleSet};
+pub use load::RuleSet;
 pub use model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
-pub use schema::{Fix, Insert, Kind, LevelDef, LevelProfile, LevelsDef, Measure, Scope, Spacing};
+pub use schema::{BadExample, Fix, Insert, Kind, LevelDef, LevelProfile, LevelsDef, Measure, Scope, Spacing};

@@ -1,6 +1,6 @@
 //! Loaded, validated rules and scenarios: what the engine compiles and runs.
 
-use super::schema::{Fix, Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
+use super::schema::{BadExample, Fix, Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
 use crate::error::Origin;
 use crate::finding::Severity;
 use crate::text::Lang;
@@ -21,9 +21,11 @@ pub struct Pattern {
     pub fix: Option<Fix>,
 }
 
+/// A rule's examples in one language: texts it must flag (with what it must report) and texts it must
+/// leave alone. The test suite runs them; `explain` shows them.
 #[derive(Debug, Clone, Default)]
 pub struct Examples {
-    pub bad: Vec<String>,
+    pub bad: Vec<BadExample>,
     pub good: Vec<String>,
 }
 

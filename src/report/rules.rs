@@ -30,7 +30,7 @@ struct RuleLangJson<'a> {
     rationale: &'a str,
     suggestion: Option<&'a str>,
     weak_message: Option<&'a str>,
-    examples_bad: &'a [String],
+    examples_bad: Vec<&'a str>,
     examples_good: &'a [String],
 }
 
@@ -56,7 +56,7 @@ pub fn rule_json(rule: &Rule) -> RuleJson<'_> {
                 rationale: &t.rationale,
                 suggestion: t.suggestion.as_deref(),
                 weak_message: t.weak_message.as_deref(),
-                examples_bad: &t.examples.bad,
+                examples_bad: t.examples.bad.iter().map(|e| e.text.as_str()).collect(),
                 examples_good: &t.examples.good,
             })
             .collect(),
@@ -208,7 +208,7 @@ fn explain_lang(out: &mut String, lang: Lang, text: &RuleLang, kind: Kind) {
     if !text.examples.bad.is_empty() {
         let _ = writeln!(out, "  {}", "Fires on:".bold());
         for ex in &text.examples.bad {
-            let _ = writeln!(out, "    {} {}", "✗".red(), ex.replace('\n', "\n      "));
+            let _ = writeln!(out, "    {} {}", "✗".red(), ex.text.replace('\n', "\n      "));
         }
     }
     if !text.examples.good.is_empty() {
