@@ -313,49 +313,24 @@ fn lang_flag_forces_the_language() {
     assert_eq!(json["results"][0]["lang"], "en");
 }
 
-/// The rule catalog of DOMAIN.md §4, with each rule's criterion.
-const CATALOG: [(&str, &str); 26] = [
-    ("no-template-opener", "apology"),
-    ("express-empathy", "apology"),
-    ("no-over-apology", "apology"),
-    ("acknowledge-impact", "ownership"),
-    ("no-blame-shifting", "ownership"),
-    ("no-overpromise", "ownership"),
-    ("state-eta", "resolution"),
-    ("offer-workaround", "resolution"),
-    ("show-urgency", "resolution"),
-    ("promise-follow-up", "resolution"),
-    ("refusal-gives-reason", "resolution"),
-    ("refusal-offers-alternative", "resolution"),
-    ("refusal-upfront", "resolution"),
-    ("no-overcompensation", "ownership"),
-    ("positive-language", "tone"),
-    ("no-passive-aggressive", "tone"),
-    ("no-robotic-formality", "tone"),
-    ("no-minimizing", "tone"),
-    ("no-jargon", "tone"),
-    ("no-shouting", "tone"),
-    ("korean-speech-level", "tone"),
-    ("korean-honorific-misuse", "tone"),
-    ("use-customer-name", "personal"),
-    ("close-with-offer", "personal"),
-    ("confirm-understanding", "personal"),
-    ("long-sentence", "tone"),
-];
-
 #[test]
 fn rules_lists_the_catalog_and_explain_shows_each_rule() {
     let out = replylint().args(["rules", "--format", "json"]).assert().success();
     let listed: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let listed = listed.as_array().expect("an array of rules");
-    assert_eq!(listed.len(), CATALOG.len());
-    for (id, criterion) in CATALOG {
+    // The catalog is the rule files themselves: every one is listed, with the criterion it declares.
+    let files = common::builtin_rule_files();
+    assert!(files.len() >= 20, "only {} rule files found", files.len());
+    assert_eq!(listed.len(), files.len());
+    for file in &files {
+        let id = file.id.as_str();
         let rule = listed
             .iter()
             .find(|r| r["id"] == id)
             .unwrap_or_else(|| panic!("{id} not listed"));
-        assert_eq!(rule["criterion"], criterion, "{id}");
-        let korean_only = id.starts_with("korean-");
+        assert_eq!(rule["criterion"], file.criterion.as_str(), "{id}");
+        assert_eq!(rule["pack"], file.pack.as_str(), "{id}");
+        let korean_only = !file.has_english;
         let explained = replylint().args(["explain", id]).assert().success();
         let text = String::from_utf8(explained.get_output().stdout.clone()).unwrap();
         for part in ["Fires on:", "Passes:", "Korean (ko)", "Why:"] {
@@ -370,6 +345,28 @@ fn rules_lists_the_catalog_and_explain_shows_each_rule() {
         .stderr(predicate::str::contains(
             "unknown rule 'state-eat'; did you mean 'state-eta'?",
         ));
+}
+
+/// The README's rule table is the one `rules --format markdown` prints: adding or changing a rule file
+/// without regenerating it fails here.
+#[test]
+fn the_readme_rule_table_is_generated_from_the_rule_files() {
+    let out = replylint().args(["rules", "--format", "markdown"]).assert().success();
+    let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(table.lines().count(), common::builtin_rule_files().len() + 2);
+    let readme = fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("<!-- rules:begin -->\n")
+        .expect("README marks the rule table")
+        + "<!-- rules:begin -->\n".len();
+    let end = readme
+        .find("<!-- rules:end -->")
+        .expect("README marks the end of the rule table");
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "README.md's rule table is stale: replace it with `replylint rules --format markdown`"
+    );
 }
 
 #[test]

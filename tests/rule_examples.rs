@@ -125,6 +125,27 @@ fn the_documented_example_packs_load_and_their_examples_hold() {
     }
 }
 
+/// The README's "Adding a rule" example, written as a rule file in a pack folder, loads and its examples hold.
+#[test]
+fn the_readme_rule_file_example_is_a_working_rule() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme
+        .find("### Adding a rule")
+        .expect("README has an Adding a rule section")..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let rule_file = &section[start..start + section[start..].find("```").unwrap()];
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("pack.toml"), "[pack]\nname = \"team\"\n").unwrap();
+    std::fs::write(folder.path().join("no-internal-codes.toml"), rule_file).unwrap();
+    let mut rules = RuleSet::builtin().unwrap();
+    let builtin = rules.rules.len();
+    rules.add_path(folder.path()).unwrap_or_else(|e| panic!("{e}"));
+    rules.rules.drain(..builtin);
+    assert_eq!(rules.rules[0].id, "no-internal-codes");
+    assert_eq!(rules.rules[0].pack, "team");
+    check_examples(rules, 1, true);
+}
+
 /// Every safe rewrite, applied to the bad examples of its rule, settles: after the fixes the rule has no
 /// fixable finding left, and a second round would change nothing.
 #[test]

@@ -1,15 +1,16 @@
 //! `replylint rules`: list the loaded rules.
 
-use super::args::{Format, RulesArgs};
+use super::args::{RulesArgs, RulesFormat};
 use super::{load_rules, print, EXIT_CLEAN};
 use crate::error::Result;
-use crate::report::rules::{rules_json, rules_table};
+use crate::report::rules::{rules_json, rules_markdown, rules_table};
 
 pub fn run(args: RulesArgs) -> Result<u8> {
     let rules = load_rules(&args.packs)?;
     print(&match args.format {
-        Format::Human => rules_table(&rules),
-        Format::Json => rules_json(&rules),
+        RulesFormat::Human => rules_table(&rules),
+        RulesFormat::Json => rules_json(&rules),
+        RulesFormat::Markdown => rules_markdown(&rules),
     });
     Ok(EXIT_CLEAN)
 }

@@ -68,35 +68,47 @@ pub fn rules_json(rules: &RuleSet) -> String {
     serde_json::to_string_pretty(&list).expect("rules serialise") + "\n"
 }
 
+const COLUMNS: [&str; 8] = ["RULE", "PACK", "KIND", "SEVERITY", "CRITERION", "WHEN", "LANG", "TITLE"];
+
+/// A rule's cells in the listing, in `COLUMNS` order.
+fn rule_cells(r: &Rule) -> [String; 8] {
+    let when = if r.when.is_empty() {
+        "any".to_string()
+    } else {
+        r.when.join(",")
+    };
+    let title = if r.enabled {
+        r.title.clone()
+    } else {
+        format!("{} (off by default)", r.title)
+    };
+    [
+        r.id.clone(),
+        r.pack.clone(),
+        r.kind.as_str().into(),
+        r.severity.as_str().into(),
+        r.criterion.clone(),
+        when,
+        r.languages().map(Lang::code).collect::<Vec<_>>().join(","),
+        title,
+    ]
+}
+
+/// The listing as a Markdown table, as the README shows it.
+pub fn rules_markdown(rules: &RuleSet) -> String {
+    let mut out = String::from("| rule | pack | kind | severity | criterion | runs in | languages | what it asks |\n");
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    for rule in &rules.rules {
+        let [id, rest @ ..] = rule_cells(rule);
+        let _ = writeln!(out, "| `{id}` | {} |", rest.join(" | "));
+    }
+    out
+}
+
 /// One row per rule, aligned.
 pub fn rules_table(rules: &RuleSet) -> String {
-    let header = ["RULE", "PACK", "KIND", "SEVERITY", "CRITERION", "WHEN", "LANG", "TITLE"];
-    let rows: Vec<[String; 8]> = rules
-        .rules
-        .iter()
-        .map(|r| {
-            let when = if r.when.is_empty() {
-                "any".to_string()
-            } else {
-                r.when.join(",")
-            };
-            let title = if r.enabled {
-                r.title.clone()
-            } else {
-                format!("{} (off by default)", r.title)
-            };
-            [
-                r.id.clone(),
-                r.pack.clone(),
-                r.kind.as_str().into(),
-                r.severity.as_str().into(),
-                r.criterion.clone(),
-                when,
-                r.languages().map(Lang::code).collect::<Vec<_>>().join(","),
-                title,
-            ]
-        })
-        .collect();
+    let header = COLUMNS;
+    let rows: Vec<[String; 8]> = rules.rules.iter().map(rule_cells).collect();
     let mut widths = header.map(str::len);
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {

@@ -138,3 +138,37 @@ pub fn report(tallies: &BTreeMap<(String, String), Tally>, min_recall: f64, max_
     }
     failures
 }
+
+/// A built-in rule as its file declares it.
+pub struct RuleFile {
+    pub id: String,
+    pub pack: String,
+    pub criterion: String,
+    pub has_english: bool,
+}
+
+/// Every `rules/<pack>/<rule-id>.toml`, read straight from the files: the catalog tests compare the
+/// loaded rules against.
+pub fn builtin_rule_files() -> Vec<RuleFile> {
+    let mut files = Vec::new();
+    for pack in std::fs::read_dir("rules").unwrap().map(|e| e.unwrap().path()) {
+        if !pack.join("pack.toml").is_file() {
+            continue;
+        }
+        let pack_name = pack.file_name().unwrap().to_str().unwrap().to_string();
+        for path in std::fs::read_dir(&pack).unwrap().map(|e| e.unwrap().path()) {
+            if path.extension().is_none_or(|e| e != "toml") || path.ends_with("pack.toml") {
+                continue;
+            }
+            let table: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            files.push(RuleFile {
+                id: path.file_stem().unwrap().to_str().unwrap().to_string(),
+                pack: pack_name.clone(),
+                criterion: table["criterion"].as_str().unwrap().to_string(),
+                has_english: table.contains_key("en"),
+            });
+        }
+    }
+    files.sort_by(|a, b| a.id.cmp(&b.id));
+    files
+}
