@@ -129,6 +129,11 @@ fn by_lang<'a>(scored: &'a [Scored], lang: &str) -> Vec<&'a Scored> {
     scored.iter().filter(|s| s.item.lang == lang).collect()
 }
 
+/// "0.28 (41/148)": a rate with its counts.
+fn rate(rate: f64, count: usize, of: usize) -> String {
+    format!("{rate:.2} ({count}/{of})")
+}
+
 /// The README's table of the test-set figures.
 fn summary_table(test: &[Scored]) -> String {
     let mut out = String::from(
@@ -137,13 +142,9 @@ fn summary_table(test: &[Scored]) -> String {
     for lang in ["en", "ko"] {
         let f = figures(&by_lang(test, lang));
         out.push_str(&format!(
-            "| {lang} | {:.2} ({}/{}) | {:.2} ({}/{}) | {:.2} | {:+.1} |\n",
-            f.recall(),
-            f.caught,
-            f.faults,
-            f.false_alarm(),
-            f.false_alarms,
-            f.virtues,
+            "| {lang} | {} | {} | {:.2} | {:+.1} |\n",
+            rate(f.recall(), f.caught, f.faults),
+            rate(f.false_alarm(), f.false_alarms, f.virtues),
             f.auc,
             f.gap
         ));
@@ -157,14 +158,10 @@ fn print_report(name: &str, scored: &[Scored]) {
         let subset = by_lang(scored, lang);
         let f = figures(&subset);
         println!(
-            "{lang}: {} items · fault recall {:.2} ({}/{}) · false alarm {:.2} ({}/{}) · AUC {:.2} · gap {:+.1}",
+            "{lang}: {} items · fault recall {} · false alarm {} · AUC {:.2} · gap {:+.1}",
             subset.len(),
-            f.recall(),
-            f.caught,
-            f.faults,
-            f.false_alarm(),
-            f.false_alarms,
-            f.virtues,
+            rate(f.recall(), f.caught, f.faults),
+            rate(f.false_alarm(), f.false_alarms, f.virtues),
             f.auc,
             f.gap
         );

@@ -296,6 +296,28 @@ struct Head {
     case_sensitive: bool,
 }
 
+/// The `Head` of a rule struct with every common field (all kinds but `level`). A macro because the
+/// kinds' structs are separate types with the same field names (serde cannot flatten shared fields into
+/// a struct that denies unknown ones).
+macro_rules! head_of {
+    ($rule:ident, $id:expr, $at:expr) => {
+        Head {
+            id: $id,
+            at: $at,
+            title: $rule.title,
+            kind: $rule.kind,
+            severity: $rule.severity,
+            criterion: $rule.criterion,
+            when: $rule.when,
+            enabled: $rule.enabled,
+            scope: $rule.scope,
+            window: $rule.sentences,
+            spacing: $rule.spacing,
+            case_sensitive: $rule.case_sensitive,
+        }
+    };
+}
+
 /// What only some kinds have; the others keep the defaults.
 #[derive(Default)]
 struct KindSettings {
@@ -408,20 +430,7 @@ impl<'a> Loader<'a> {
         match def {
             RuleDef::Forbid(r) => {
                 let (id, at) = self.rule_id(r.id, file_id)?;
-                let head = Head {
-                    id,
-                    at,
-                    title: r.title,
-                    kind: r.kind,
-                    severity: r.severity,
-                    criterion: r.criterion,
-                    when: r.when,
-                    enabled: r.enabled,
-                    scope: r.scope,
-                    window: r.sentences,
-                    spacing: r.spacing,
-                    case_sensitive: r.case_sensitive,
-                };
+                let head = head_of!(r, id, at);
                 let settings = KindSettings {
                     fix: r.fix,
                     ..Default::default()
@@ -431,20 +440,7 @@ impl<'a> Loader<'a> {
             }
             RuleDef::Require(r) => {
                 let (id, at) = self.rule_id(r.id, file_id)?;
-                let head = Head {
-                    id,
-                    at,
-                    title: r.title,
-                    kind: r.kind,
-                    severity: r.severity,
-                    criterion: r.criterion,
-                    when: r.when,
-                    enabled: r.enabled,
-                    scope: r.scope,
-                    window: r.sentences,
-                    spacing: r.spacing,
-                    case_sensitive: r.case_sensitive,
-                };
+                let head = head_of!(r, id, at);
                 let settings = KindSettings {
                     insert: r.insert,
                     ..Default::default()
@@ -454,20 +450,7 @@ impl<'a> Loader<'a> {
             }
             RuleDef::Limit(r) => {
                 let (id, at) = self.rule_id(r.id, file_id)?;
-                let head = Head {
-                    id,
-                    at,
-                    title: r.title,
-                    kind: r.kind,
-                    severity: r.severity,
-                    criterion: r.criterion,
-                    when: r.when,
-                    enabled: r.enabled,
-                    scope: r.scope,
-                    window: r.sentences,
-                    spacing: r.spacing,
-                    case_sensitive: r.case_sensitive,
-                };
+                let head = head_of!(r, id, at);
                 let settings = KindSettings {
                     measure: r.measure,
                     min_sentences: r.min_sentences,
