@@ -220,9 +220,8 @@ impl Config {
         for (name, origin) in &self.rule_names {
             let known = rules.rules.iter().any(|r| &r.id == name) || rules.packs.iter().any(|p| &p.name == name);
             if !known {
-                let hint = crate::suggest::closest(name, rules.rules.iter().map(|r| r.id.as_str()))
-                    .map(|c| format!("; did you mean '{c}'?"))
-                    .unwrap_or_default();
+                let hint =
+                    crate::suggest::did_you_mean(name, rules.rules.iter().map(|r| r.id.as_str())).unwrap_or_default();
                 return Err(Error::config(
                     origin.clone(),
                     None,

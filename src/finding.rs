@@ -52,6 +52,14 @@ pub struct Span {
     pub column: usize,
 }
 
+impl Finding {
+    /// Whether the suggestion still has a `{slot}` for a person to fill (such a rewrite is never applied
+    /// by itself).
+    pub fn suggestion_has_slot(&self) -> bool {
+        self.suggestion.as_deref().is_some_and(|s| s.contains('{'))
+    }
+}
+
 impl Span {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end

@@ -9,6 +9,11 @@ pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .map(|(_, c)| c)
 }
 
+/// "; did you mean 'x'?" for the candidate closest to `name`, or nothing when none is close.
+pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    closest(name, candidates).map(|c| format!("; did you mean '{c}'?"))
+}
+
 /// serde's "unknown field `X`, expected one of `a`, `b`" with a did-you-mean added when one of the
 /// expected fields is close to `X`; any other message is returned as it is.
 pub fn unknown_field_hint(message: &str) -> String {

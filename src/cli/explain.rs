@@ -8,8 +8,7 @@ use crate::report::rules::{explain_text, rule_json};
 pub fn run(args: ExplainArgs) -> Result<u8> {
     let rules = load_rules(&args.packs)?;
     let Some(rule) = rules.rule(&args.rule) else {
-        let hint = crate::suggest::closest(&args.rule, rules.rules.iter().map(|r| r.id.as_str()))
-            .map(|c| format!("; did you mean '{c}'?"))
+        let hint = crate::suggest::did_you_mean(&args.rule, rules.rules.iter().map(|r| r.id.as_str()))
             .unwrap_or_else(|| "; `replylint rules` lists them".into());
         return Err(Error::Usage(format!("unknown rule '{}'{hint}", args.rule)));
     };

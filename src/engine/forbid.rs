@@ -35,7 +35,8 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
             }
             // A rewrite with a `{slot}` needs a person to fill it, however safe the pack says it is.
             finding.fixable = pattern.fix.unwrap_or(run.rule.fix) == Fix::Safe
-                && finding.suggestion.as_deref().is_some_and(|s| !s.contains('{'));
+                && finding.suggestion.is_some()
+                && !finding.suggestion_has_slot();
             out.push(finding);
         }
     }

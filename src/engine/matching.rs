@@ -18,8 +18,8 @@ pub struct Hit {
     pub groups: Vec<(Option<String>, Option<Range<usize>>)>,
 }
 
-/// The normalised-view ranges of the sentences a rule may look in.
-pub struct Scope<'a> {
+/// The normalised-view ranges of the sentences a rule may look in (its `Scope` resolved for one draft).
+pub struct SearchArea<'a> {
     pub ranges: &'a [Range<usize>],
     /// The draft's literal presence per language, for the prefilter.
     pub presence: &'a Presences,
@@ -29,7 +29,7 @@ pub struct Scope<'a> {
 /// `^` and `$` in a pattern anchor at the start and end of a sentence and no match spans two sentences.
 /// Only sentences holding the pattern's literals are searched, and the pattern is compiled only when
 /// there is one.
-pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) -> Result<Vec<Hit>> {
+pub fn hits(draft: &Draft, matcher: &Matcher, scope: &SearchArea, with_groups: bool) -> Result<Vec<Hit>> {
     let mut out = Vec::new();
     if scope.ranges.is_empty() || !matcher.may_match(draft.lower_view(matcher.view), scope.presence) {
         return Ok(out);
@@ -84,13 +84,13 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &Scope, with_groups: bool) 
 
 /// Matches of a set's patterns in scope that no exception overlaps, sorted and without overlaps
 /// (the earliest, then the longest, wins).
-pub fn pattern_hits(draft: &Draft, set: &MatcherSet, scope: &Scope, with_groups: bool) -> Result<Vec<Hit>> {
+pub fn pattern_hits(draft: &Draft, set: &MatcherSet, scope: &SearchArea, with_groups: bool) -> Result<Vec<Hit>> {
     unexcepted(draft, &set.patterns, set, scope, with_groups)
 }
 
 /// Whether any pattern of the set matches in scope without an exception overlapping it. Stops at the
 /// first such match, so later patterns are neither searched nor compiled.
-pub fn any_pattern_hit(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<bool> {
+pub fn any_pattern_hit(draft: &Draft, set: &MatcherSet, scope: &SearchArea) -> Result<bool> {
     for matcher in &set.patterns {
         let found = hits(draft, matcher, scope, false)?;
         if found.is_empty() {
@@ -105,7 +105,7 @@ pub fn any_pattern_hit(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result
 }
 
 /// Weak matches in scope that no exception overlaps, sorted and without overlaps.
-pub fn weak_hits(draft: &Draft, set: &MatcherSet, scope: &Scope) -> Result<Vec<Hit>> {
+pub fn weak_hits(draft: &Draft, set: &MatcherSet, scope: &SearchArea) -> Result<Vec<Hit>> {
     unexcepted(draft, &set.weak, set, scope, false)
 }
 
@@ -113,7 +113,7 @@ fn unexcepted(
     draft: &Draft,
     matchers: &[Matcher],
     set: &MatcherSet,
-    scope: &Scope,
+    scope: &SearchArea,
     with_groups: bool,
 ) -> Result<Vec<Hit>> {
     let mut all = Vec::new();
@@ -141,7 +141,7 @@ fn unexcepted(
 
 /// The exception matches that may overlap these hits. A match never spans two sentences, so only the
 /// sentences of the scope that the hits overlap are searched.
-fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &Scope, near: &[Hit]) -> Result<Vec<Range<usize>>> {
+fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &SearchArea, near: &[Hit]) -> Result<Vec<Range<usize>>> {
     let mut ranges = Vec::new();
     if set.exceptions.is_empty() {
         return Ok(ranges);
@@ -152,7 +152,7 @@ fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &Scope, near: &[Hit]
         .filter(|s| near.iter().any(|h| overlaps(s, &h.range)))
         .cloned()
         .collect();
-    let scope = Scope {
+    let scope = SearchArea {
         ranges: &sentences,
         presence: scope.presence,
     };

@@ -18,7 +18,7 @@ use crate::pack::{Kind, Rule, RuleSet};
 use crate::text::{one_line, Draft, Lang, Langs};
 pub use compile::Profile;
 use compile::{LangTables, Presences};
-use matching::Scope;
+use matching::SearchArea;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -104,8 +104,7 @@ impl Linter {
             let known =
                 self.rules.rules.iter().any(|r| &r.id == name) || self.rules.packs.iter().any(|p| &p.name == name);
             if !known {
-                let hint = crate::suggest::closest(name, self.rules.rules.iter().map(|r| r.id.as_str()))
-                    .map(|c| format!("; did you mean '{c}'?"))
+                let hint = crate::suggest::did_you_mean(name, self.rules.rules.iter().map(|r| r.id.as_str()))
                     .unwrap_or_default();
                 return Err(Error::Usage(format!("unknown rule or pack '{name}'{hint}")));
             }
@@ -203,8 +202,8 @@ pub(crate) struct RuleRun<'a> {
 
 impl RuleRun<'_> {
     /// Where the rule's patterns are searched.
-    fn scope(&self) -> Scope<'_> {
-        Scope {
+    fn scope(&self) -> SearchArea<'_> {
+        SearchArea {
             ranges: &self.scope,
             presence: self.presence,
         }

@@ -1,7 +1,7 @@
 //! Tagging a draft with scenarios from cue phrases.
 
 use super::compile::{LangTables, Presences};
-use super::matching::{any_pattern_hit, pattern_hits, Scope};
+use super::matching::{any_pattern_hit, pattern_hits, SearchArea};
 use crate::error::Result;
 use crate::pack::Scenario;
 use crate::text::{Draft, Lang};
@@ -16,7 +16,7 @@ pub fn detect(
     body: &[Range<usize>],
     presence: &Presences,
 ) -> Result<Vec<String>> {
-    let scope = Scope { ranges: body, presence };
+    let scope = SearchArea { ranges: body, presence };
     let mut tags = Vec::new();
     for (i, scenario) in scenarios.iter().enumerate() {
         for (_, t) in tables {
@@ -74,7 +74,7 @@ impl<'a> CueSentences<'a> {
         if let Some(found) = self.found[scenario].get() {
             return Ok(found);
         }
-        let scope = Scope {
+        let scope = SearchArea {
             ranges: self.body,
             presence: self.presence,
         };

@@ -188,8 +188,7 @@ impl Rubric {
             for listed in &criterion.rules {
                 let name = listed.get_ref();
                 if !rules.rules.iter().any(|r| matches_rule(name, &r.id)) {
-                    let hint = crate::suggest::closest(name, rules.rules.iter().map(|r| r.id.as_str()))
-                        .map(|c| format!("; did you mean '{c}'?"))
+                    let hint = crate::suggest::did_you_mean(name, rules.rules.iter().map(|r| r.id.as_str()))
                         .unwrap_or_default();
                     return Err(Error::config(
                         at(listed.span().start),

@@ -127,7 +127,7 @@ fn language_of(finding: &Finding) -> Lang {
 fn quick_fix(result: &DraftResult, finding: &Finding) -> Option<QuickFix> {
     let excerpt = one_line(&finding.excerpt, TITLE_EXCERPT);
     let (edit, title) = match finding.action {
-        SuggestionAction::Replace if finding.fixable || !has_slots(finding) => {
+        SuggestionAction::Replace if finding.fixable || !finding.suggestion_has_slot() => {
             let edit = fix::rewrite(finding)?;
             let title = if edit.replacement.is_empty() {
                 format!("Delete \"{excerpt}\"")
@@ -148,11 +148,6 @@ fn quick_fix(result: &DraftResult, finding: &Finding) -> Option<QuickFix> {
         edit: fix::in_file(result, edit)?,
         preferred: finding.fixable,
     })
-}
-
-/// Whether a rewrite still has a `{slot}` for a person to fill.
-fn has_slots(finding: &Finding) -> bool {
-    finding.suggestion.as_deref().is_some_and(|s| s.contains('{'))
 }
 
 /// An error reading the document, at the line (and column) it names. A JSON error names its line and

@@ -3,7 +3,7 @@
 //! per reply with its text, the findings highlighted in place, each rewrite, and per-criterion bars.
 
 use super::grades::{ClassReport, ClassSummary, GradedReply, LetterCount};
-use crate::finding::{Finding, Severity, SuggestionAction};
+use crate::finding::{Finding, SuggestionAction};
 use std::fmt::Write;
 
 const STYLE: &str = "
@@ -218,7 +218,7 @@ fn highlighted(text: &str, findings: &[Finding]) -> String {
             .copied()
             .filter(|f| f.span.start <= start && end <= f.span.end && f.span.start < f.span.end)
             .collect();
-        let Some(gravest) = covering.iter().map(|f| f.severity).max_by_key(|s| severity_rank(*s)) else {
+        let Some(gravest) = covering.iter().map(|f| f.severity).max() else {
             out.push_str(&escape(segment));
             continue;
         };
@@ -233,14 +233,6 @@ fn highlighted(text: &str, findings: &[Finding]) -> String {
         );
     }
     out
-}
-
-fn severity_rank(severity: Severity) -> u8 {
-    match severity {
-        Severity::Suggestion => 0,
-        Severity::Warning => 1,
-        Severity::Error => 2,
-    }
 }
 
 fn escape(text: &str) -> String {

@@ -162,9 +162,7 @@ pub async fn rules(State(state): State<Shared>) -> Response {
 pub async fn rule(State(state): State<Shared>, Path(id): Path<String>) -> Result<Response, ApiError> {
     let rules = state.service.rules();
     let Some(rule) = rules.rule(&id) else {
-        let hint = crate::suggest::closest(&id, rules.rules.iter().map(|r| r.id.as_str()))
-            .map(|c| format!("; did you mean '{c}'?"))
-            .unwrap_or_default();
+        let hint = crate::suggest::did_you_mean(&id, rules.rules.iter().map(|r| r.id.as_str())).unwrap_or_default();
         return Err(ApiError {
             status: StatusCode::NOT_FOUND,
             message: format!("unknown rule '{id}'{hint}"),
