@@ -204,7 +204,11 @@ fn rubric_shows_the_rubric_in_force() {
     );
     let dir = tempfile::tempdir().unwrap();
     let ours = dir.path().join("ours.toml");
-    fs::write(&ours, printed.replace("\"show-urgency\"", "\"show-urgancy\"")).unwrap();
+    fs::write(
+        &ours,
+        printed.replace("id = \"resolution\"\n", "id = \"resolution\"\nrules = [\"show-urgancy\"]\n"),
+    )
+    .unwrap();
     replylint()
         .args(["rubric", "--rubric"])
         .arg(&ours)

@@ -153,11 +153,17 @@ fn rubric_rejects_rules_feeding_unknown_criteria() {
     );
 }
 
+/// The built-in rubric with one criterion taking `rules` (a TOML list's items) from elsewhere.
+fn rubric_taking(criterion: &str, rules: &str) -> String {
+    let at = format!("id = \"{criterion}\"\n");
+    let text = std::fs::read_to_string("rules/rubric.toml").unwrap();
+    assert!(text.contains(&at), "the rubric has a criterion {criterion}");
+    text.replace(&at, &format!("{at}rules = [{rules}]\n"))
+}
+
 #[test]
 fn rubric_rejects_a_criterion_listing_an_unknown_rule_and_names_it() {
-    let text = std::fs::read_to_string("rules/rubric.toml")
-        .unwrap()
-        .replace("\"no-template-opener\"", "\"no-templat-opener\"");
+    let text = rubric_taking("apology", "\"no-templat-opener\"");
     let rubric = Rubric::from_source("ours.toml", &text).unwrap();
     let err = rubric
         .check_rules(&RuleSet::builtin().unwrap())
@@ -169,9 +175,7 @@ fn rubric_rejects_a_criterion_listing_an_unknown_rule_and_names_it() {
         "{err}"
     );
     // A glob that matches nothing is named too.
-    let text = std::fs::read_to_string("rules/rubric.toml")
-        .unwrap()
-        .replace("\"refusal-*\"", "\"refusl-*\"");
+    let text = rubric_taking("resolution", "\"refusl-*\"");
     let err = Rubric::from_source("ours.toml", &text)
         .unwrap()
         .check_rules(&RuleSet::builtin().unwrap())
@@ -183,14 +187,8 @@ fn rubric_rejects_a_criterion_listing_an_unknown_rule_and_names_it() {
 #[test]
 fn a_rubric_maps_rules_to_criteria_over_their_packs() {
     use replylint::{CheckOptions, Draft, Linter};
-    let text = std::fs::read_to_string("rules/rubric.toml")
-        .unwrap()
-        .replace("rules = [\"no-template-opener\", ", "rules = [");
-    // Move the stock-opener rule from apology to tone.
-    let text = text.replace(
-        "rules = [\"positive-language\", ",
-        "rules = [\"no-template-opener\", \"positive-language\", ",
-    );
+    // Move the stock-opener rule from apology, the criterion its file names, to tone.
+    let text = rubric_taking("tone", "\"no-template-opener\"");
     let rubric = Rubric::from_source("ours.toml", &text).unwrap();
     let rules = RuleSet::builtin().unwrap();
     rubric.check_rules(&rules).unwrap();
