@@ -206,7 +206,10 @@ fn rubric_shows_the_rubric_in_force() {
     let ours = dir.path().join("ours.toml");
     fs::write(
         &ours,
-        printed.replace("id = \"resolution\"\n", "id = \"resolution\"\nrules = [\"show-urgancy\"]\n"),
+        printed.replace(
+            "id = \"resolution\"\n",
+            "id = \"resolution\"\nrules = [\"show-urgancy\"]\n",
+        ),
     )
     .unwrap();
     replylint()
