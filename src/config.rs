@@ -7,36 +7,50 @@ use crate::finding::Severity;
 use crate::pack::{Kind, LevelProfile, RuleSet};
 use crate::report::Report;
 use globset::{Glob, GlobMatcher};
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "replylint.toml";
 
-#[derive(Debug, Default, Deserialize)]
+/// `replylint.toml`: a team's settings. Paths in it are relative to its folder.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct ConfigFile {
+pub(crate) struct ConfigFile {
+    /// Extra packs: pack files, or folders of them.
     #[serde(default)]
     packs: Vec<String>,
+    /// The grading rubric, instead of the built-in one.
     rubric: Option<String>,
+    /// Run only these rules or packs (the command line's `--select` wins).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     select: Vec<Spanned<String>>,
+    /// Skip these rules or packs (added to `--ignore`).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     ignore: Vec<Spanned<String>>,
+    /// The severity that makes the exit code 1 (the command line's `--fail-on` wins).
     fail_on: Option<FailOnSetting>,
+    /// The register Korean replies are expected to use (default `formal`).
     korean_profile: Option<LevelProfile>,
+    /// Per-rule severity, by rule id.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Severity>")]
     severity: BTreeMap<String, Spanned<Severity>>,
     #[serde(default)]
     vocabulary: Vocabulary,
+    /// Settings for the files whose path matches.
     #[serde(default, rename = "override")]
     overrides: Vec<OverrideDef>,
+    /// Help-desk exports: macros to leave alone, by id or title.
     #[serde(default)]
     ignore_macro: Vec<IgnoreMacroDef>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOnSetting {
     Error,
@@ -45,7 +59,8 @@ pub enum FailOnSetting {
     Never,
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+/// Words the team uses on purpose.
+#[derive(Debug, Default, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     /// Product names and terms the team uses on purpose: a finding whose words are one of them (or part of
@@ -54,22 +69,33 @@ pub struct Vocabulary {
     pub allow: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct OverrideDef {
+    /// Globs of the paths these settings apply to.
+    #[schemars(with = "Vec<String>")]
     paths: Vec<Spanned<String>>,
+    /// Rules or packs to skip there.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     ignore: Vec<Spanned<String>>,
+    /// Per-rule severity there, by rule id.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Severity>")]
     severity: BTreeMap<String, Spanned<Severity>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct IgnoreMacroDef {
+    /// The macro's id in the export.
     id: Option<String>,
+    /// A glob matching the macro's title.
+    #[schemars(with = "Option<String>")]
     title: Option<Spanned<String>>,
+    /// The rules to leave it alone for; empty: every rule.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     rules: Vec<Spanned<String>>,
 }
 

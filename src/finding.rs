@@ -1,11 +1,12 @@
 //! The one currency every stage after the engine uses: a finding with its place in the original text.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 
 /// How serious a finding is. Ordered so that `Error > Warning > Suggestion`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Suggestion,
@@ -32,7 +33,7 @@ impl fmt::Display for Severity {
 }
 
 /// What a suggestion does to the draft when applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SuggestionAction {
     /// Replace the finding's span with the suggestion.

@@ -23,6 +23,7 @@ pub mod input;
 pub mod lsp;
 pub mod pack;
 pub mod report;
+pub mod schema;
 mod suggest;
 pub mod suppress;
 pub mod text;

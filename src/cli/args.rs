@@ -48,6 +48,16 @@ pub enum Command {
     Lsp,
     /// Serve a web page and an HTTP API for checking drafts as they are written (http://127.0.0.1:7878)
     Serve(ServeArgs),
+    /// Print the JSON Schema of a pack, a rule file, replylint.toml, a rubric or the JSON output, for
+    /// editors and validators (the same as schemas/<kind>.json)
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema
+    #[arg(value_enum)]
+    pub kind: crate::schema::SchemaKind,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ mod fix;
 mod grade;
 mod rubric;
 mod rules;
+mod schema;
 mod serve;
 
 pub use args::Cli;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Baseline(args) => check::record_baseline(args),
         Command::Config(args) => config::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Schema(args) => schema::run(args),
         Command::Lsp => Ok(crate::lsp::run_stdio()),
     }
 }

@@ -2,16 +2,20 @@
 
 mod rubric;
 
+pub(crate) use rubric::RubricFile;
 pub use rubric::{Band, Cap, Criterion, Penalties, Rubric};
 
 use crate::engine::Outcome;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A criterion's score for one draft.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CriterionScore {
     pub id: String,
-    /// `None` when no rule of this criterion applied to the draft.
+    /// `None` (`null` in JSON) when no rule of this criterion applied to the draft: it is left out of the
+    /// score.
     pub score: Option<u32>,
+    /// Its weight in the rubric.
     pub weight: u32,
 }
 

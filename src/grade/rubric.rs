@@ -3,31 +3,41 @@
 use crate::error::{Error, Origin, Result};
 use crate::finding::Severity;
 use crate::pack::RuleSet;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
 const BUILTIN: &str = include_str!("../../rules/rubric.toml");
 
-#[derive(Debug, Deserialize)]
+/// A grading rubric: criteria and weights, penalties per severity, letter bands and caps.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RubricFile {
+pub(crate) struct RubricFile {
     rubric: Meta,
     penalties: Penalties,
+    /// The criteria a draft is scored on, each from 0 to 100; the score is their weighted mean.
+    #[schemars(with = "Vec<Criterion>")]
     criterion: Vec<Spanned<Criterion>>,
+    /// Letters, each for scores from its `min` up; one band must have `min = 0`.
+    #[schemars(with = "Vec<Band>")]
     band: Vec<Spanned<Band>>,
     #[serde(default)]
+    #[schemars(with = "Vec<Cap>")]
     cap: Vec<Spanned<Cap>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The rubric's name and a line about it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
+    /// The rubric's name, shown with grades.
     pub name: String,
     #[serde(default)]
     pub description: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// What one finding takes off its criterion's 100, by severity (floored at 0).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Penalties {
     pub error: u32,
@@ -45,16 +55,20 @@ impl Penalties {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// What a draft is scored on, and the rules that feed it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
+    /// The id rules name as their `criterion`.
     pub id: String,
     #[serde(default)]
     pub title: String,
+    /// Its weight in the score (criteria none of whose rules applied are left out).
     pub weight: u32,
     /// Rule ids (or `prefix-*` globs) this criterion takes, whatever criterion their pack names. A rule
     /// no criterion lists feeds the criterion its pack names.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub rules: Vec<Spanned<String>>,
 }
 
@@ -72,19 +86,23 @@ fn matches_rule(pattern: &str, rule: &str) -> bool {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A letter and the scores that get it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub letter: String,
+    /// The lowest score that gets this letter.
     pub min: u32,
 }
 
 /// A ceiling on the score when a draft has a finding of this rule and/or severity.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cap {
+    /// A rule id.
     pub rule: Option<String>,
     pub severity: Option<Severity>,
+    /// The highest score such a draft can get.
     pub max: u32,
 }
 

@@ -5,45 +5,93 @@
 //! named after the rule id) or a single file holding `[pack]`, `[[scenario]]` and `[[rule]]` tables.
 
 use crate::finding::Severity;
-use serde::Deserialize;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use toml::Spanned;
 
 /// `pack.toml` in a pack folder: the pack's metadata and scenarios. A single-file pack also has `[[rule]]`
 /// tables, read one by one by the loader (each by the struct of its kind).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackHeader {
     pub pack: PackMeta,
+    /// Scenarios: a draft is tagged with one when a cue matches; rules name them in `when`.
     #[serde(default)]
     pub scenario: Vec<ScenarioDef>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The JSON Schema of a pack file: a pack folder's `pack.toml`, or a single-file pack, which also has
+/// `[[rule]]` tables. Never deserialized: the loader reads the header and each rule on its own.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[schemars(
+    title = "Pack",
+    description = "A rule pack: a pack folder's `pack.toml` (`[pack]` and `[[scenario]]`), or a single-file \
+        pack, which also holds its rules as `[[rule]]` tables."
+)]
+pub struct PackFile {
+    pub pack: PackMeta,
+    /// Scenarios: a draft is tagged with one when a cue matches; rules name them in `when`.
+    #[schemars(default)]
+    pub scenario: Vec<ScenarioDef>,
+    /// The rules of a single-file pack, each with its `id` (a pack folder has one file per rule instead).
+    #[schemars(default, schema_with = "rules_with_id")]
+    pub rule: Vec<RuleDef>,
+}
+
+/// `[[rule]]`: rules as in a rule file, with `id` required.
+fn rules_with_id(generator: &mut SchemaGenerator) -> Schema {
+    let mut rule = RuleDef::json_schema(generator);
+    let variants = rule.get_mut("oneOf").and_then(|v| v.as_array_mut());
+    for variant in variants.into_iter().flatten() {
+        if let Some(required) = variant.get_mut("required").and_then(|r| r.as_array_mut()) {
+            required.insert(0, "id".into());
+        }
+    }
+    schemars::json_schema!({ "type": "array", "items": rule })
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackMeta {
+    /// The pack's name, unique among loaded packs: shown in findings; `--select` and `--ignore` take it.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// One line shown by `replylint rules`.
     #[serde(default)]
     pub description: String,
+    /// The pack's own version string.
     #[serde(default)]
     pub version: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioDef {
+    /// The scenario's id, as rules name it in `when` and `--scenario` takes it. A scenario another pack
+    /// defines gets these cues added.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// One line for people.
     #[serde(default)]
     pub title: String,
+    /// Cues in English drafts.
     pub en: Option<CuesDef>,
+    /// Cues in Korean drafts.
     pub ko: Option<CuesDef>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CuesDef {
+    /// Patterns: any match in the draft's language tags the draft with the scenario.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub cues: Vec<Spanned<String>>,
+    /// A cue match overlapping one of these does not count.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub exceptions: Vec<Spanned<String>>,
 }
 
@@ -71,15 +119,19 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Where in the draft a rule looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
+    /// The body: the sentences between the greeting and the signature.
     #[default]
     Any,
     /// The greeting and the body (not the signature): for phrases that belong in neither place, such
     /// as "Dear valued customer".
     All,
+    /// The first `sentences` body sentences after the greeting.
     Opener,
+    /// The last `sentences` body sentences before the signature.
     Closing,
     /// The greeting line(s): "Hi Dana,", "안녕하세요 홍길동 님,".
     Greeting,
@@ -101,16 +153,19 @@ impl Scope {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// How a rule's Korean patterns match the spaces between Hangul syllables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Spacing {
+    /// Whatever spacing sits between Hangul syllables matches.
     #[default]
     Loose,
+    /// Spaces match as written, where a space carries meaning (`안 됩니다`).
     Strict,
 }
 
 /// Whether `--fix` may apply a forbid rule's rewrite by itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Fix {
     /// Always right where the pattern matches: applied by `--fix` (unless it has a `{slot}` to fill).
@@ -121,11 +176,12 @@ pub enum Fix {
 }
 
 /// Where a `require` rule's missing sentence goes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Insert {
     AfterGreeting,
     AfterOpener,
+    /// After the last sentence holding a cue of the rule's `when` scenarios.
     AfterCue,
     #[default]
     BeforeClosing,
@@ -145,19 +201,22 @@ impl Insert {
 }
 
 /// What a `limit` rule counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Measure {
+    /// Pattern matches in scope.
     #[default]
     Matches,
+    /// Words per sentence.
     Words,
+    /// Hangul syllables per sentence.
     Hangul,
     /// Where the first sentence holding a match sits, as a share of the sentences in scope.
     Position,
 }
 
 /// The register a `level` rule expects as the main one in a Korean reply.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum LevelProfile {
     /// 하십시오체, with some 해요체 for requests and empathy.
@@ -186,7 +245,14 @@ fn yes() -> bool {
 
 /// A rule as written, by kind. The loader reads `kind` first and deserializes the table with that
 /// kind's struct, so spans survive (serde's internally tagged enums would buffer the table and lose them).
-#[derive(Debug)]
+/// Its JSON Schema says the same thing as a tagged enum: the keys allowed are those of the `kind` written.
+#[derive(Debug, JsonSchema)]
+#[schemars(tag = "kind", rename_all = "lowercase")]
+#[schemars(
+    title = "Rule",
+    description = "One rule: `rules/<pack>/<rule-id>.toml`, or a `[[rule]]` of a single-file pack. The keys \
+        allowed are those of its `kind`."
+)]
 pub enum RuleDef {
     Forbid(ForbidRule),
     Require(RequireRule),
@@ -195,189 +261,300 @@ pub enum RuleDef {
 }
 
 /// `kind = "forbid"`: each match of a pattern in scope is a finding, with the rewrite as its suggestion.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForbidRule {
     /// Required in a single-file pack; in a pack folder the file name is the id.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// One line.
     pub title: String,
+    // In the schema, the tag that picks the struct (see `RuleDef`).
+    #[schemars(skip)]
     pub kind: Kind,
+    /// How serious a finding is.
     pub severity: Severity,
+    /// The rubric criterion the rule feeds.
+    #[schemars(with = "String")]
     pub criterion: Spanned<String>,
+    /// Scenarios the rule runs in (any of them); empty: every draft.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub when: Vec<Spanned<String>>,
+    /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// Where in the draft the rule looks.
     #[serde(default)]
     pub scope: Scope,
+    /// The size of the `opener` and `closing` windows, or the neighbours on each side for `near-cue`.
     #[serde(default = "default_window")]
     pub sentences: usize,
+    /// Korean patterns: how spaces between Hangul syllables are matched.
     #[serde(default)]
     pub spacing: Spacing,
+    /// Patterns ignore case unless this is `true`.
     #[serde(default)]
     pub case_sensitive: bool,
     /// Whether `--fix` may apply the rewrites (a pattern table may say otherwise).
     #[serde(default)]
     pub fix: Fix,
+    /// The rule in English.
+    #[schemars(with = "Option<ForbidLang>")]
     pub en: Option<Spanned<ForbidLang>>,
+    /// The rule in Korean.
+    #[schemars(with = "Option<ForbidLang>")]
     pub ko: Option<Spanned<ForbidLang>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForbidLang {
+    /// Regular expressions (Rust `regex` syntax), matched one sentence at a time.
     #[serde(default)]
+    #[schemars(with = "Vec<PatternDef>")]
     pub patterns: Vec<Spanned<PatternDef>>,
+    /// A pattern match that overlaps a match of one of these does not count.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub exceptions: Vec<Spanned<String>>,
+    /// What is wrong, in one line; `{excerpt}` is replaced with the matched text.
     pub message: String,
+    /// Why it matters (shown by `replylint explain`).
     #[serde(default)]
     pub rationale: String,
+    /// The replacement for the match (`$1`, `${name}` insert capture groups; `""` deletes it).
     pub suggestion: Option<String>,
+    /// Drafts the rule must stay silent on (checked by the test suite).
     #[serde(default)]
     pub good: Vec<String>,
+    /// Drafts the rule must flag (checked by the test suite).
     #[serde(default)]
     pub bad: Vec<BadExample>,
 }
 
 /// `kind = "require"`: no match in scope is one finding, anchored where the missing sentence should go.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequireRule {
+    /// Required in a single-file pack; in a pack folder the file name is the id.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// One line.
     pub title: String,
+    // In the schema, the tag that picks the struct (see `RuleDef`).
+    #[schemars(skip)]
     pub kind: Kind,
+    /// How serious a finding is.
     pub severity: Severity,
+    /// The rubric criterion the rule feeds.
+    #[schemars(with = "String")]
     pub criterion: Spanned<String>,
+    /// Scenarios the rule runs in (any of them); empty: every draft.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub when: Vec<Spanned<String>>,
+    /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// Where in the draft the rule looks.
     #[serde(default)]
     pub scope: Scope,
+    /// The size of the `opener` and `closing` windows, or the neighbours on each side for `near-cue`.
     #[serde(default = "default_window")]
     pub sentences: usize,
+    /// Korean patterns: how spaces between Hangul syllables are matched.
     #[serde(default)]
     pub spacing: Spacing,
+    /// Patterns ignore case unless this is `true`.
     #[serde(default)]
     pub case_sensitive: bool,
+    /// Where the missing sentence goes.
     #[serde(default)]
     pub insert: Insert,
+    /// The rule in English.
+    #[schemars(with = "Option<RequireLang>")]
     pub en: Option<Spanned<RequireLang>>,
+    /// The rule in Korean.
+    #[schemars(with = "Option<RequireLang>")]
     pub ko: Option<Spanned<RequireLang>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequireLang {
+    /// Regular expressions (Rust `regex` syntax), matched one sentence at a time.
     #[serde(default)]
+    #[schemars(with = "Vec<PatternDef>")]
     pub patterns: Vec<Spanned<PatternDef>>,
+    /// A pattern match that overlaps a match of one of these does not count.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub exceptions: Vec<Spanned<String>>,
     /// Phrases that half-satisfy the rule: found instead of a pattern, they turn the finding into
     /// `weak_message` / `weak_suggestion`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub weak: Vec<Spanned<String>>,
+    /// What is wrong, in one line; `{excerpt}` is replaced with the matched text.
     pub message: String,
+    /// The message for a `weak` match.
     pub weak_message: Option<String>,
+    /// The replacement offered for a `weak` match (`within {timeframe}`).
     pub weak_suggestion: Option<String>,
+    /// Why it matters (shown by `replylint explain`).
     #[serde(default)]
     pub rationale: String,
+    /// The sentence to insert, with `{slots}` for the agent to fill.
     pub suggestion: Option<String>,
+    /// Drafts the rule must stay silent on (checked by the test suite).
     #[serde(default)]
     pub good: Vec<String>,
+    /// Drafts the rule must flag (checked by the test suite).
     #[serde(default)]
     pub bad: Vec<BadExample>,
 }
 
 /// `kind = "limit"`: a count, a length or a position over a bound.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LimitRule {
+    /// Required in a single-file pack; in a pack folder the file name is the id.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// One line.
     pub title: String,
+    // In the schema, the tag that picks the struct (see `RuleDef`).
+    #[schemars(skip)]
     pub kind: Kind,
+    /// How serious a finding is.
     pub severity: Severity,
+    /// The rubric criterion the rule feeds.
+    #[schemars(with = "String")]
     pub criterion: Spanned<String>,
+    /// Scenarios the rule runs in (any of them); empty: every draft.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub when: Vec<Spanned<String>>,
+    /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// Where in the draft the rule looks.
     #[serde(default)]
     pub scope: Scope,
+    /// The size of the `opener` and `closing` windows, or the neighbours on each side for `near-cue`.
     #[serde(default = "default_window")]
     pub sentences: usize,
+    /// Korean patterns: how spaces between Hangul syllables are matched.
     #[serde(default)]
     pub spacing: Spacing,
+    /// Patterns ignore case unless this is `true`.
     #[serde(default)]
     pub case_sensitive: bool,
+    /// What the rule counts.
     #[serde(default)]
     pub measure: Measure,
     /// Drafts with fewer body sentences are not measured.
     #[serde(default)]
     pub min_sentences: usize,
+    /// The rule in English.
+    #[schemars(with = "Option<LimitLang>")]
     pub en: Option<Spanned<LimitLang>>,
+    /// The rule in Korean.
+    #[schemars(with = "Option<LimitLang>")]
     pub ko: Option<Spanned<LimitLang>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LimitLang {
+    /// Regular expressions (Rust `regex` syntax), matched one sentence at a time.
     #[serde(default)]
+    #[schemars(with = "Vec<PatternDef>")]
     pub patterns: Vec<Spanned<PatternDef>>,
+    /// A pattern match that overlaps a match of one of these does not count.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub exceptions: Vec<Spanned<String>>,
+    /// What is wrong, in one line; `{excerpt}` is replaced with the matched text, `{count}` and `{max}`
+    /// with the count and the bound.
     pub message: String,
+    /// Why it matters (shown by `replylint explain`).
     #[serde(default)]
     pub rationale: String,
+    /// Advice.
     pub suggestion: Option<String>,
+    /// The largest allowed count or length.
+    #[schemars(with = "Option<usize>")]
     pub max: Option<Spanned<usize>>,
+    /// With `measure = "matches"`: the largest share (0 to 1) of body sentences holding a match; with
+    /// `"position"`: how far in (0 to 1) the first match may sit.
+    #[schemars(with = "Option<f64>")]
     pub max_share: Option<Spanned<f64>>,
     /// This language's measure, when it differs from the rule's (words in English, Hangul syllables in
     /// Korean).
     pub measure: Option<Measure>,
+    /// Drafts the rule must stay silent on (checked by the test suite).
     #[serde(default)]
     pub good: Vec<String>,
+    /// Drafts the rule must flag (checked by the test suite).
     #[serde(default)]
     pub bad: Vec<BadExample>,
 }
 
 /// `kind = "level"`: the Korean speech level of each sentence in the agent's voice. Korean only.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelRule {
+    /// Required in a single-file pack; in a pack folder the file name is the id.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// One line.
     pub title: String,
+    // In the schema, the tag that picks the struct (see `RuleDef`).
+    #[schemars(skip)]
     pub kind: Kind,
+    /// How serious a finding is.
     pub severity: Severity,
+    /// The rubric criterion the rule feeds.
+    #[schemars(with = "String")]
     pub criterion: Spanned<String>,
+    /// Scenarios the rule runs in (any of them); empty: every draft.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub when: Vec<Spanned<String>>,
+    /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
     /// The register expected as the main one.
     #[serde(default)]
     pub profile: LevelProfile,
+    /// The rule (Korean only).
+    #[schemars(with = "LevelLang")]
     pub ko: Spanned<LevelLang>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelLang {
+    /// What is wrong, in one line.
     pub message: String,
+    /// Why it matters (shown by `replylint explain`).
     #[serde(default)]
     pub rationale: String,
     pub suggestion: Option<String>,
     /// What to report for each speech level that is out of place.
     pub levels: LevelsDef,
+    /// Drafts the rule must stay silent on (checked by the test suite).
     #[serde(default)]
     pub good: Vec<String>,
+    /// Drafts the rule must flag (checked by the test suite).
     #[serde(default)]
     pub bad: Vec<BadExample>,
 }
 
 /// A `level` rule's findings, per kind of misplaced register. A level left out is not reported.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelsDef {
     /// 반말 in the agent's voice.
@@ -390,11 +567,14 @@ pub struct LevelsDef {
     pub mix: Option<LevelDef>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelDef {
+    /// How serious the finding is.
     pub severity: Severity,
+    /// What is wrong, in one line.
     pub message: String,
+    /// What to write instead.
     pub suggestion: Option<String>,
 }
 
@@ -405,13 +585,39 @@ pub enum PatternDef {
     Table(PatternTable),
 }
 
-#[derive(Debug, Deserialize)]
+/// "A string, or the table": the schema of a value written either way.
+fn string_or<T: JsonSchema>(generator: &mut SchemaGenerator, description: &str) -> Schema {
+    schemars::json_schema!({
+        "description": description,
+        "anyOf": [{ "type": "string" }, generator.subschema_for::<T>()],
+    })
+}
+
+impl JsonSchema for PatternDef {
+    fn schema_name() -> Cow<'static, str> {
+        "Pattern".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        string_or::<PatternTable>(
+            generator,
+            "A regular expression, or a table giving that pattern its own rewrite, severity or fix.",
+        )
+    }
+}
+
+/// A pattern with its own rewrite, severity or fix.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatternTable {
+    /// A regular expression.
     pub pattern: String,
+    /// This pattern's rewrite, instead of the language's `suggestion`.
     pub suggestion: Option<String>,
+    /// This pattern's severity, instead of the rule's.
     pub severity: Option<Severity>,
     /// Forbid rules only.
+    #[schemars(with = "Option<Fix>")]
     pub fix: Option<Spanned<Fix>>,
 }
 
@@ -448,12 +654,29 @@ pub struct BadExample {
     pub fixed: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A text the rule must flag, with what it must report.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct BadExampleTable {
     text: String,
+    /// The excerpt of each of the rule's findings, in order. Left out: the rule must just fire.
     finds: Option<Vec<String>>,
+    /// The text after the rule's safe rewrites are applied.
     fixed: Option<String>,
+}
+
+impl JsonSchema for BadExample {
+    fn schema_name() -> Cow<'static, str> {
+        "BadExample".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        string_or::<BadExampleTable>(
+            generator,
+            "A text the rule must flag, or a table with what it must report: the words of each finding, \
+            in order, and the text after `--fix`.",
+        )
+    }
 }
 
 // By hand for the same reason as `PatternDef`.

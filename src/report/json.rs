@@ -3,66 +3,93 @@
 use super::{Printed, Report, Summary};
 use crate::finding::{Finding, Severity, SuggestionAction};
 use crate::grade::CriterionScore;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The version of the JSON contract; bumped only on a breaking change.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
+/// `check --format json`: one document for the whole run.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct JsonReport<'a> {
+    /// The contract's version; fields are only ever added within a version.
+    #[schemars(extend("const" = VERSION))]
     version: u32,
-    /// Printed empty: the results are printed on their own and put in (see `splice`).
+    /// One per draft checked.
+    // Printed empty: the results are printed on their own and put in (see `splice`).
     results: Vec<JsonResult<'a>>,
+    /// Drafts that could not be read.
     errors: Vec<JsonError>,
     summary: JsonSummary,
 }
 
-#[derive(Serialize)]
+/// A draft checked: its grade and findings.
+#[derive(Serialize, JsonSchema)]
 struct JsonResult<'a> {
+    /// The path as given on the command line (or as found under a given folder); `-` for standard input.
     source: &'a str,
     /// The macro or canned response, for drafts read from a help-desk export.
     #[serde(rename = "macro", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "super::MacroRef")]
     macro_ref: Option<&'a super::MacroRef>,
+    /// `ko`, `en`, or for a bilingual reply both with the main language first (`ko+en`, `en+ko`).
     lang: String,
+    /// The scenarios detected (or given with `--scenario`).
     scenarios: &'a [String],
+    /// 0 to 100, under the rubric in force.
     score: u32,
+    /// The score's letter.
     grade: &'a str,
     criteria: &'a [CriterionScore],
     findings: Vec<JsonFinding<'a>>,
 }
 
 /// A finding as the JSON contract shows it; `grade --format json` shows findings the same way.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(crate) struct JsonFinding<'a> {
     rule: &'a str,
     pack: &'a str,
     severity: Severity,
     criterion: &'a str,
     message: &'a str,
+    /// Byte offset in the original file (a byte-order mark counts); for a reply in an export or batch, in
+    /// the reply's text.
     start: usize,
+    /// Byte offset, exclusive.
     end: usize,
+    /// 1-based.
     line: usize,
+    /// 1-based, in characters.
     column: usize,
+    /// The original text from `start` to `end`.
     excerpt: &'a str,
+    /// The rewrite, or `null`.
     suggestion: Option<&'a str>,
     action: SuggestionAction,
     /// Whether `check --fix` applies the suggestion.
     fixable: bool,
 }
 
-#[derive(Serialize)]
+/// A draft that could not be read.
+#[derive(Serialize, JsonSchema)]
 struct JsonError {
     source: String,
     message: String,
 }
 
-#[derive(Serialize)]
+/// Counts over all results.
+#[derive(Serialize, JsonSchema)]
 struct JsonSummary {
+    /// Drafts checked.
     sources: usize,
     findings: usize,
+    /// Findings of severity `error`.
     error: usize,
+    /// Findings of severity `warning`.
     warning: usize,
+    /// Findings of severity `suggestion`.
     suggestion: usize,
+    /// Drafts that could not be read.
     errors: usize,
 }
 

@@ -20,7 +20,7 @@ use crate::text::DraftText;
 pub use printed::Printed;
 
 /// Where a draft sits inside a help-desk export.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct MacroRef {
     /// `zendesk`, `freshdesk`, or `row` for a row of a CSV or JSON Lines batch.
     pub kind: &'static str,
