@@ -1,12 +1,13 @@
 //! Korean morphological analysis from the mecab-ko-dic lexicon (Apache-2.0; see `LICENSE-mecab-ko-dic`
 //! beside this file): a sentence becomes its words with their tags, the morphemes inflected words are
-//! made of, and byte offsets.
+//! made of, and byte offsets; from those, the sentence's final ending, its speech level and its uses of
+//! the honorific -시-.
 //!
 //! ```
-//! use replylint::text::ko::analyse;
+//! use replylint::text::ko::{analyse, final_ending, speech_level, SpeechLevel};
 //! let words = analyse("불편을 드려 죄송합니다");
-//! let last = words.last().unwrap();
-//! assert_eq!((last.surface, last.tag), ("합니다", "XSA+EF"));
+//! assert_eq!(final_ending(&words).unwrap().ending, "ㅂ니다");
+//! assert_eq!(speech_level(&words), SpeechLevel::Hasipsio);
 //! ```
 //!
 //! The lexicon is compiled into the binary (`ko.dic`, made by `.ci/make-ko-dic`) and opened on first
@@ -15,11 +16,13 @@
 mod dic;
 pub mod format;
 mod lattice;
+mod level;
 #[cfg(test)]
 mod tests;
 
 pub use dic::{Category, CharClass, Dictionary};
 pub use format::DicError;
+pub use level::{final_ending, honorific_on, level_of_ending, speech_level, Ending, Honorific, SpeechLevel};
 
 use std::sync::OnceLock;
 
