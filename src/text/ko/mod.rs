@@ -133,10 +133,18 @@ impl<'d> Analyzer<'d> {
         head.push_str(&sentence[..words]);
         head.push('.');
         let mut out = self.morphemes(sentence, &head, 0, words);
-        // A noun phrase stays one: with a full stop, "안내" would read as 안 + 내 (banmal "내").
+        // A noun phrase stays one: with a full stop, "결제 오류 안내" would end in 안 + 내 (banmal "내"). Only
+        // a whole last word read as a noun counts (not the 니다 of an unknown verb).
         if out.last().is_some_and(|m| m.last_tag().starts_with('E')) {
+            let last_word = sentence[..words]
+                .char_indices()
+                .rfind(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let plain = self.morphemes(sentence, &sentence[..words], 0, words);
-            if plain.last().is_some_and(|m| is_noun_tag(m.last_tag())) {
+            if plain
+                .last()
+                .is_some_and(|m| is_noun_tag(m.last_tag()) && m.start <= last_word)
+            {
                 out = plain;
             }
         }
