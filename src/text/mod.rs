@@ -2,6 +2,7 @@
 //! sentences with roles, and placeholders. Every rule reads the same `Draft`.
 
 mod graphemes;
+pub mod ko;
 pub mod korean;
 pub mod lang;
 pub mod lines;
