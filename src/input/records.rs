@@ -136,18 +136,19 @@ pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Ve
 
     let mut records = Vec::new();
     let mut errors = Vec::new();
+    let mut lines = LineCounter::new(text);
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(text, p.byte() as usize));
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte() as usize));
                 errors.push(Error::input(format!("{shown}:{line}"), csv_problem(&e)));
                 continue;
             }
         };
         let origin = format!(
             "{shown}:{}",
-            row.position().map_or(0, |p| line_at(text, p.byte() as usize))
+            row.position().map_or(0, |p| lines.line_at(p.byte() as usize))
         );
         let cell = |at: Option<usize>| at.and_then(|i| row.get(i)).map(str::trim).filter(|s| !s.is_empty());
         match cell(Some(text_at)) {
@@ -163,12 +164,36 @@ pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Ve
     (records, errors)
 }
 
-/// The 1-based line a record starting at this byte begins on. The reader places a record after the `\r`
-/// of a CRLF line end, so a `\n` found there still belongs to the line before.
-fn line_at(text: &str, byte: usize) -> usize {
-    let byte = byte.min(text.len());
-    let start = byte + usize::from(text[byte..].starts_with('\n'));
-    1 + text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count()
+/// Lines of the records of one file, read in order: the line breaks are counted from the last record
+/// on, not from the start of the file, so a batch is read in one pass.
+struct LineCounter<'a> {
+    text: &'a str,
+    /// Where the count stopped, and the 1-based line there.
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter { text, at: 0, line: 1 }
+    }
+
+    /// The 1-based line a record starting at this byte begins on. The reader places a record after the
+    /// `\r` of a CRLF line end, so a `\n` found there still belongs to the line before.
+    fn line_at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let start = byte + usize::from(self.text.as_bytes().get(byte) == Some(&b'\n'));
+        if start < self.at {
+            // Records come in order; should one not, count again from the start.
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += self.text.as_bytes()[self.at..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = start;
+        self.line
+    }
 }
 
 fn csv_problem(e: &csv::Error) -> String {
@@ -264,6 +289,44 @@ mod tests {
         let (records, _) = parse_csv("a.csv", text, &columns());
         let origins: Vec<&str> = records.iter().map(|r| r.origin.as_str()).collect();
         assert_eq!(origins, ["a.csv:2", "a.csv:4"]);
+    }
+
+    #[test]
+    fn every_row_of_a_long_batch_is_placed_on_its_line() {
+        // Rows of one to four lines, some with CRLF ends, some empty (errors), some with a cell too many.
+        let mut text = String::from("trainee,reply\n");
+        let mut line = 2;
+        let mut expected_records = Vec::new();
+        let mut expected_errors = Vec::new();
+        for i in 0..100_000 {
+            let breaks = i % 4;
+            let end = if i % 3 == 0 { "\r\n" } else { "\n" };
+            match i % 97 {
+                0 => {
+                    text.push_str(&format!("t{i},{end}"));
+                    expected_errors.push(format!("a.csv:{line}: the 'reply' cell is empty"));
+                }
+                1 => {
+                    text.push_str(&format!("t{i},ok,extra{end}"));
+                    expected_errors.push(format!("a.csv:{line}: the row has 3 cells where the header has 2"));
+                }
+                _ => {
+                    let reply = vec!["Hi, 고객님."; breaks + 1].join(end);
+                    text.push_str(&format!("t{i},\"{reply}\"{end}"));
+                    expected_records.push(format!("a.csv:{line}"));
+                }
+            }
+            line += breaks * usize::from(i % 97 > 1) + 1;
+        }
+        let (records, errors) = parse_csv("a.csv", &text, &columns());
+        let origins: Vec<&str> = records.iter().map(|r| r.origin.as_str()).collect();
+        assert_eq!(origins.len(), expected_records.len());
+        assert!(origins == expected_records, "the first row placed wrong: {:?}", {
+            let at = origins.iter().zip(&expected_records).position(|(a, b)| a != b);
+            at.map(|at| (origins[at], &expected_records[at]))
+        });
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, expected_errors);
     }
 
     #[test]
