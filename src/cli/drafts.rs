@@ -60,7 +60,11 @@ pub(super) fn expand_inputs(
         }
         let read = source.read_batch().and_then(|text| exports::read(source.name(), &text));
         match read {
-            Ok((kind, replies)) => {
+            Ok(exports::ExportRead {
+                kind,
+                replies,
+                errors: reply_errors,
+            }) => {
                 let expected = match input {
                     CheckInput::Zendesk => Some(ExportKind::Zendesk),
                     CheckInput::Freshdesk => Some(ExportKind::Freshdesk),
@@ -73,6 +77,7 @@ pub(super) fn expand_inputs(
                     ));
                     continue;
                 }
+                errors.extend(reply_errors);
                 items.extend(
                     replies
                         .into_iter()

@@ -3,6 +3,7 @@
 //! concatenated). Each reply is found with the line of the export file where its string starts.
 
 use super::origin::{decode_json_string, ExportFile, MappedText, PieceKind, ReplyOrigin};
+use super::{too_big_message, MAX_DRAFT_BYTES};
 use crate::error::{Error, Result};
 use crate::text::lines::LineIndex;
 use rayon::prelude::*;
@@ -45,6 +46,15 @@ pub struct MacroReply {
     pub origin: ReplyOrigin,
 }
 
+/// What an export holds: its kind, its replies, and the replies that cannot be checked, each an error
+/// naming its place.
+#[derive(Debug)]
+pub struct ExportRead {
+    pub kind: ExportKind,
+    pub replies: Vec<MacroReply>,
+    pub errors: Vec<Error>,
+}
+
 /// Whether a file's text looks like JSON at all (an export is then expected).
 pub fn looks_like_json(text: &str) -> bool {
     text.trim_start().starts_with(['{', '['])
@@ -52,7 +62,7 @@ pub fn looks_like_json(text: &str) -> bool {
 
 /// Reads an export. Invalid JSON is an error naming the line and column; JSON that is neither kind of
 /// export is an error too.
-pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
+pub fn read(shown: &str, text: &str) -> Result<ExportRead> {
     // The file's copy and line index, which every reply shares, are made on another core while the
     // JSON is read.
     let (pages, file) = rayon::join(
@@ -78,13 +88,21 @@ pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
         items.extend(objects.into_iter().map(|item| (kind, item)));
     }
     let kind = found.ok_or_else(|| Error::input(shown, "an empty JSON file"))?;
-    let export = Export { text, file };
+    let export = Export { shown, text, file };
     // Decoding the strings and turning HTML into text is most of the work, and each reply's is its own.
-    let replies = items
+    let read: Vec<Result<MacroReply>> = items
         .par_iter()
         .flat_map_iter(|(kind, item)| replies_of(*kind, item, &export))
         .collect();
-    Ok((kind, replies))
+    let mut replies = Vec::with_capacity(read.len());
+    let mut errors = Vec::new();
+    for reply in read {
+        match reply {
+            Ok(reply) => replies.push(reply),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok(ExportRead { kind, replies, errors })
 }
 
 /// Reads the file's JSON values: one, or several concatenated (paginated API pages). Each borrows from
@@ -348,8 +366,9 @@ fn recognise(page: Page<'_>) -> Option<(ExportKind, Vec<Item<'_>>)> {
     }
 }
 
-/// The export being read: the text its values borrow from, and the copy its replies share.
+/// The export being read: its name, the text its values borrow from, and the copy its replies share.
 struct Export<'a> {
+    shown: &'a str,
     text: &'a str,
     file: Arc<ExportFile>,
 }
@@ -360,8 +379,9 @@ impl Export<'_> {
         decode_json_string(value.get(), offset_in(self.text, value.get()))
     }
 
-    /// A reply's decoded string as the reply, HTML turned into text, with its origin.
-    fn reply(&self, kind: ExportKind, about: &About, decoded: MappedText, html: bool) -> MacroReply {
+    /// A reply's decoded string as the reply, HTML turned into text, with its origin; an error naming the
+    /// macro and its line when the reply is over the size limit for one.
+    fn reply(&self, kind: ExportKind, about: &About, decoded: MappedText, html: bool) -> Result<MacroReply> {
         let (text, html_map) = if html {
             let mapped = html_to_mapped(&decoded.text);
             (mapped.text, Some(mapped.map))
@@ -373,16 +393,32 @@ impl Export<'_> {
             json: decoded.map,
             html: html_map,
         };
-        MacroReply {
+        let line = origin.file_position(0).0;
+        if text.len() > MAX_DRAFT_BYTES {
+            return Err(too_big_reply(self.shown, line, kind, about, text.len()));
+        }
+        Ok(MacroReply {
             kind,
             id: about.id.clone(),
             title: about.title.clone(),
             active: about.active,
             text,
-            line: origin.file_position(0).0,
+            line,
             origin,
-        }
+        })
     }
+}
+
+/// A reply over the size limit for one, named by its place and macro.
+fn too_big_reply(shown: &str, line: usize, kind: ExportKind, about: &About, size: usize) -> Error {
+    let mut what = kind.name().to_string();
+    if !about.id.is_empty() {
+        what.push_str(&format!(" {}", about.id));
+    }
+    if !about.title.is_empty() {
+        what.push_str(&format!(" \"{}\"", about.title));
+    }
+    Error::input(format!("{shown}:{line}"), format!("{what}: {}", too_big_message(size)))
 }
 
 /// What every reply of a macro or response says about it.
@@ -431,7 +467,7 @@ fn comment_string(value: &RawValue) -> Option<&RawValue> {
 }
 
 /// The replies of one macro or response.
-fn replies_of(kind: ExportKind, item: &Item, export: &Export) -> Vec<MacroReply> {
+fn replies_of(kind: ExportKind, item: &Item, export: &Export) -> Vec<Result<MacroReply>> {
     let about = About::of(item);
     let mut out = Vec::new();
     match kind {
@@ -640,7 +676,7 @@ mod tests {
 
     #[test]
     fn zendesk_macros_with_their_lines() {
-        let (kind, replies) = read("m.json", ZENDESK).unwrap();
+        let ExportRead { kind, replies, .. } = read("m.json", ZENDESK).unwrap();
         assert_eq!(kind, ExportKind::Zendesk);
         assert_eq!(replies.len(), 2);
         assert_eq!(replies[0].id, "360001");
@@ -657,7 +693,7 @@ mod tests {
     #[test]
     fn freshdesk_pages_concatenated() {
         let text = "[{\"id\": 1, \"title\": \"A\", \"folder_id\": 9, \"content\": \"Hi.\", \"content_html\": \"<div>Hi.</div>\"}]\n[{\"id\": 2, \"title\": \"B\", \"content_html\": \"<div>Bye</div>\"}]\n";
-        let (kind, replies) = read("f.json", text).unwrap();
+        let ExportRead { kind, replies, .. } = read("f.json", text).unwrap();
         assert_eq!(kind, ExportKind::Freshdesk);
         let texts: Vec<(&str, &str, usize)> = replies
             .iter()
@@ -698,9 +734,29 @@ mod tests {
             let err = read("e.json", text).unwrap_err();
             assert_eq!(err.to_string(), "e.json: an empty JSON file");
         }
-        assert_eq!(read("e.json", "[]").unwrap(), (ExportKind::Freshdesk, vec![]));
-        let (kind, replies) = read("e.json", "[]\n{\"macros\": [{\"actions\": []}]}\n[]").unwrap();
+        let read_empty = read("e.json", "[]").unwrap();
+        assert_eq!((read_empty.kind, read_empty.replies.len()), (ExportKind::Freshdesk, 0));
+        let ExportRead { kind, replies, .. } = read("e.json", "[]\n{\"macros\": [{\"actions\": []}]}\n[]").unwrap();
         assert_eq!((kind, replies.len()), (ExportKind::Freshdesk, 0));
+    }
+
+    #[test]
+    fn a_reply_over_the_limit_for_one_is_an_error_naming_its_macro_and_line() {
+        let big = "a".repeat(MAX_DRAFT_BYTES + 1);
+        let text = format!(
+            "{{\"macros\": [\n{{\"id\": 1, \"title\": \"Small\", \"actions\": [{{\"field\": \"comment_value\", \"value\": \"Hi.\"}}]}},\n{{\"id\": 2, \"title\": \"Big\", \"actions\": [{{\"field\": \"comment_value_html\", \"value\": \"<p>{big}</p>\"}}]}}\n]}}"
+        );
+        let read = read("m.json", &text).unwrap();
+        assert_eq!(read.replies.len(), 1);
+        let shown: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [format!(
+                "m.json:3: Zendesk macro 2 \"Big\": the reply is {} bytes, more than the {} KiB limit for one reply",
+                big.len(),
+                MAX_DRAFT_BYTES / 1024
+            )]
+        );
     }
 
     #[test]
@@ -718,7 +774,7 @@ mod tests {
   "actions": "a second list is not read",
   "active": null
 }}"#;
-        let (kind, replies) = read("m.json", text).unwrap();
+        let ExportRead { kind, replies, .. } = read("m.json", text).unwrap();
         assert_eq!(kind, ExportKind::Zendesk);
         let seen: Vec<(&str, &str, bool, &str, usize)> = replies
             .iter()
@@ -739,7 +795,7 @@ mod tests {
     fn numbers_are_kept_as_written_and_only_false_is_inactive() {
         let text =
             r#"[{"id": -1.50e3, "active": false, "content": "A"}, {"id": true, "active": "false", "content": "B"}]"#;
-        let (_, replies) = read("f.json", text).unwrap();
+        let ExportRead { replies, .. } = read("f.json", text).unwrap();
         let seen: Vec<(&str, bool)> = replies.iter().map(|r| (r.id.as_str(), r.active)).collect();
         assert_eq!(seen, [("-1.50e3", false), ("", true)]);
     }
@@ -754,7 +810,7 @@ mod tests {
   {"content": 7},
   {"title": "neither field"}
 ]"#;
-        let (kind, replies) = read("f.json", text).unwrap();
+        let ExportRead { kind, replies, .. } = read("f.json", text).unwrap();
         assert_eq!(kind, ExportKind::Freshdesk);
         let texts: Vec<(&str, bool)> = replies
             .iter()
@@ -804,7 +860,7 @@ mod tests {
 
     #[test]
     fn replies_know_their_place_in_the_file() {
-        let (_, replies) = read("m.json", ZENDESK).unwrap();
+        let ExportRead { replies, .. } = read("m.json", ZENDESK).unwrap();
         let sorry = replies[0].text.find("Sorry").unwrap();
         let origin = &replies[0].origin;
         assert_eq!(origin.file_position(sorry), (9, 99));

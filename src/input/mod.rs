@@ -115,6 +115,14 @@ fn too_big(name: &str, size: usize) -> Error {
     )
 }
 
+/// Why a reply in an export or a row of a batch is not checked: it is over the limit for one draft.
+pub(crate) fn too_big_message(size: usize) -> String {
+    format!(
+        "the reply is {size} bytes, more than the {} KiB limit for one reply",
+        MAX_DRAFT_BYTES / 1024
+    )
+}
+
 /// Bytes to a draft's text: UTF-8 (a byte-order mark is fine), not empty, not too big for one draft.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     if bytes.len() > MAX_DRAFT_BYTES {

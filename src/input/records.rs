@@ -2,7 +2,7 @@
 //! with the reply text, an id and a scenario taken from named columns or fields. A row that cannot be used
 //! is an error naming its line; the other rows are still read.
 
-use super::Source;
+use super::{too_big_message, Source, MAX_DRAFT_BYTES};
 use crate::error::Error;
 use std::path::Path;
 
@@ -152,6 +152,9 @@ pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Ve
         );
         let cell = |at: Option<usize>| at.and_then(|i| row.get(i)).map(str::trim).filter(|s| !s.is_empty());
         match cell(Some(text_at)) {
+            Some(text) if text.len() > MAX_DRAFT_BYTES => {
+                errors.push(Error::input(origin, too_big_message(text.len())))
+            }
             Some(text) => records.push(Record {
                 origin,
                 id: cell(id_at).map(str::to_string),
@@ -215,6 +218,9 @@ pub fn parse_jsonl(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, 
         }
         let origin = format!("{shown}:{}", index + 1);
         match parse_object(line, columns) {
+            Ok(record) if record.text.len() > MAX_DRAFT_BYTES => {
+                errors.push(Error::input(origin, too_big_message(record.text.len())))
+            }
             Ok(mut record) => {
                 record.origin = origin;
                 records.push(record);
@@ -327,6 +333,24 @@ mod tests {
         });
         let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(shown, expected_errors);
+    }
+
+    #[test]
+    fn a_row_over_the_limit_for_one_reply_is_an_error_naming_its_line() {
+        let big = "a".repeat(MAX_DRAFT_BYTES + 1);
+        let csv = format!("trainee,reply\nana,Hello\nbo,{big}\nci,Bye\n");
+        let (records, errors) = parse_csv("a.csv", &csv, &columns());
+        assert_eq!(records.len(), 2);
+        let limit = MAX_DRAFT_BYTES / 1024;
+        let expected = format!(
+            "a.csv:3: the reply is {} bytes, more than the {limit} KiB limit for one reply",
+            big.len()
+        );
+        assert_eq!(errors[0].to_string(), expected);
+        let jsonl = format!("{{\"trainee\": 1, \"reply\": \"Hello\"}}\n{{\"trainee\": 2, \"reply\": \"{big}\"}}\n");
+        let (records, errors) = parse_jsonl("a.jsonl", &jsonl, &columns());
+        assert_eq!(records.len(), 1);
+        assert_eq!(errors[0].to_string(), expected.replace("a.csv:3", "a.jsonl:2"));
     }
 
     #[test]
