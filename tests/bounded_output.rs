@@ -26,7 +26,7 @@ fn report_of(text: String, linter: &Linter, rubric: &Rubric) -> Report {
             outcome,
             grade,
         }],
-        errors: Vec::new(),
+        ..Report::default()
     }
 }
 

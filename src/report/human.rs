@@ -1,7 +1,7 @@
 //! `--format human`: each finding as `path:line:col severity rule-id message`, the source line with the
 //! span underlined and the suggested rewrite; then each draft's grade and a summary line.
 
-use super::{DraftResult, Printed, Report};
+use super::{printable, DraftResult, Printed, Report};
 use crate::finding::{Finding, Severity, SuggestionAction};
 use crate::grade::Grade;
 use colored::{ColoredString, Colorize};
@@ -44,10 +44,10 @@ fn finding_block(out: &mut String, result: &DraftResult, f: &Finding) {
     let _ = writeln!(
         out,
         "{} {} {} {}",
-        place.bold(),
+        printable(&place).bold(),
         paint(f.severity.as_str(), f.severity),
         f.rule.bold(),
-        f.message
+        printable(&f.message)
     );
     let shown = ShownLine::new(result, f);
     let number = f.span.line.to_string();
@@ -67,7 +67,14 @@ fn finding_block(out: &mut String, result: &DraftResult, f: &Finding) {
     if let Some(text) = suggestion_text(f) {
         // A safe rewrite says so: `--fix` applies it.
         let label = if f.fixable { "fix (--fix):" } else { "suggestion:" };
-        let _ = writeln!(out, " {} {} {} {}", gutter, "=".blue().bold(), label.bold(), text);
+        let _ = writeln!(
+            out,
+            " {} {} {} {}",
+            gutter,
+            "=".blue().bold(),
+            label.bold(),
+            printable(&text)
+        );
     }
     out.push('\n');
 }
@@ -136,7 +143,7 @@ impl ShownLine {
         ShownLine {
             text,
             underline_at,
-            underline_width: UnicodeWidthStr::width(span.as_str()).max(1),
+            underline_width: UnicodeWidthStr::width(&*span).max(1),
         }
     }
 }
@@ -148,11 +155,6 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
         offset -= 1;
     }
     offset
-}
-
-/// Source text as it is safe to print on one terminal line, character for character: a tab as a space.
-fn printable(text: &str) -> String {
-    text.replace('\t', " ")
 }
 
 /// What to do about a finding, as the human output words it: `replace with "…"`, `add after this
@@ -198,7 +200,7 @@ fn grade_line(out: &mut String, result: &DraftResult) {
     let _ = write!(
         out,
         "{}: score {}/100 ({}) · {} · {}; {}",
-        result.name().bold(),
+        printable(&result.name()).bold(),
         grade.score,
         letter(grade),
         criteria.join(" · "),

@@ -140,7 +140,7 @@ pub async fn check(State(state): State<Shared>, headers: HeaderMap, body: Body) 
     let result = state.service.check(&ask)?;
     let report = Report {
         results: vec![result],
-        errors: Vec::new(),
+        ..Report::default()
     };
     Ok(json_response(json::render(&report).into_string()))
 }
