@@ -102,17 +102,20 @@ impl Output for Printed {
 fn write_atomically(path: &std::path::Path, text: &(impl Output + ?Sized)) -> Result<()> {
     let shown = path.display().to_string();
     let fail = |e: std::io::Error| crate::error::Error::input(shown.clone(), format!("cannot write: {e}"));
-    let target = resolve_links(path).map_err(fail)?;
-    let existing = std::fs::metadata(&target).ok();
-    if let Some(meta) = &existing {
-        if meta.is_dir() {
+    let target = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
             return Err(crate::error::Error::input(shown, "cannot write: it is a folder"));
         }
-        if !meta.is_file() {
-            let mut out = std::fs::OpenOptions::new().write(true).open(&target).map_err(fail)?;
+        Ok(meta) if !meta.is_file() => {
+            let mut out = std::fs::OpenOptions::new().write(true).open(path).map_err(fail)?;
             return text.write_to(&mut out).and_then(|_| out.flush()).map_err(fail);
         }
-    }
+        // The file itself, wherever links (in the path or at its end) lead.
+        Ok(_) => std::fs::canonicalize(path).map_err(fail)?,
+        // A new file, or a link to one.
+        Err(_) => resolve_links(path).map_err(fail)?,
+    };
+    let existing = std::fs::metadata(&target).ok();
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -143,8 +146,8 @@ fn write_atomically(path: &std::path::Path, text: &(impl Output + ?Sized)) -> Re
     Ok(())
 }
 
-/// The file a path names, with every symlink on the way followed (a dangling one to where its target
-/// would be).
+/// Where a path that does not exist yet leads: a dangling symlink (or a chain of them) to where its target
+/// would be, anything else to itself.
 fn resolve_links(path: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
     let mut path = path.to_path_buf();
     for _ in 0..40 {
@@ -300,5 +303,13 @@ mod tests {
             assert!(meta.file_type().is_symlink(), "{link} is still a link");
         }
         assert_eq!(names_in(&dir.path().join("real")), ["new.txt", "report.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomically(std::path::Path::new("/dev/null"), "a report").unwrap();
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
     }
 }
