@@ -561,6 +561,40 @@ fn an_unreadable_export_is_one_diagnostic_at_its_error() {
     assert_eq!(client.finish(), 0);
 }
 
+#[test]
+fn documents_and_replies_over_the_size_limit_are_one_diagnostic_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(&[]);
+    let big = "Sorry for the inconvenience. ".repeat((1 << 20) / 29 + 1);
+    let draft = Doc::at(&dir.path().join("big.txt"), &big);
+    let diagnostics = client.open(&draft);
+    assert_eq!(diagnostics.len(), 1, "a draft over the limit is not checked");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(message.contains("KiB limit for one draft"), "{message}");
+
+    let macros = serde_json::json!({"macros": [
+        {"id": 1, "title": "Small", "actions": [{"field": "comment_value", "value": "Sorry for the inconvenience."}]},
+        {"id": 2, "title": "Big", "actions": [{"field": "comment_value", "value": big}]},
+    ]});
+    let export = Doc::at(
+        &dir.path().join("macros.json"),
+        &serde_json::to_string_pretty(&macros).unwrap(),
+    );
+    let diagnostics = client.open(&export);
+    let too_big: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("KiB limit for one reply"))
+        .collect();
+    assert_eq!(too_big.len(), 1, "{diagnostics:#?}");
+    assert!(too_big[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Zendesk macro 2 \"Big\""));
+    // The small macro is still checked.
+    assert!(codes(&diagnostics).contains(&"no-template-opener"), "{diagnostics:#?}");
+    assert_eq!(client.finish(), 0);
+}
+
 const JARGON_DRAFT: &str =
     "Hi Dana,\n\nSorry for the inconvenience. The 502 errors came from a bad deploy on our backend. \
     We fixed it at 14:05 UTC.\n\nBest,\nSam\n";
