@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     match replylint::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("replylint: error: {error}");
+            eprintln!("replylint: error: {}", replylint::report::printable(&error.to_string()));
             ExitCode::from(replylint::cli::EXIT_ERROR)
         }
     }

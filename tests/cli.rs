@@ -46,7 +46,8 @@ fn good_outage_replies_are_clean_of_the_four_rules() {
     for path in [GOOD_EN, GOOD_KO] {
         let out = replylint()
             .args(["check", "--fail-on", "warning", "--format", "json", path])
-            .assert();
+            .assert()
+            .code(0);
         let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
         let rules = common::first_result_rules(&json);
         for rule in [
@@ -187,12 +188,16 @@ fn colour_follows_no_color_and_the_flag() {
     let plain = replylint()
         .env("NO_COLOR", "1")
         .args(["check", "--color", "auto", BAD_EN])
-        .assert();
+        .assert()
+        .code(0);
     assert!(!String::from_utf8_lossy(&plain.get_output().stdout).contains('\u{1b}'));
     // Not a terminal: no colour either.
-    let piped = replylint().args(["check", BAD_EN]).assert();
+    let piped = replylint().args(["check", BAD_EN]).assert().code(0);
     assert!(!String::from_utf8_lossy(&piped.get_output().stdout).contains('\u{1b}'));
-    let forced = replylint().args(["check", "--color", "always", BAD_EN]).assert();
+    let forced = replylint()
+        .args(["check", "--color", "always", BAD_EN])
+        .assert()
+        .code(0);
     assert!(String::from_utf8_lossy(&forced.get_output().stdout).contains('\u{1b}'));
 }
 
@@ -308,7 +313,8 @@ fn select_ignore_and_scenario_flags() {
 fn lang_flag_forces_the_language() {
     let out = replylint()
         .args(["check", "--format", "json", "--lang", "en", BAD_KO])
-        .assert();
+        .assert()
+        .code(0);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(json["results"][0]["lang"], "en");
 }
@@ -495,7 +501,11 @@ fn each_liquid_branch_is_linted_as_the_customer_would_read_it() {
     let draft = dir.path().join("macro.txt");
     let text = "Hi {{ticket.requester.first_name}},\n\n{% if ticket.priority == 'urgent' %}We found the cause and a fix ships by 5pm today.{% else %}Sorry for the inconvenience.{% endif %} Anything else I can help with?\n";
     fs::write(&draft, text).unwrap();
-    let out = replylint().args(["check", "--format", "json"]).arg(&draft).assert();
+    let out = replylint()
+        .args(["check", "--format", "json"])
+        .arg(&draft)
+        .assert()
+        .code(0);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let opener: Vec<&serde_json::Value> = json["results"][0]["findings"]
         .as_array()

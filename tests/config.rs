@@ -72,7 +72,8 @@ fn per_path_overrides_and_macro_ignores() {
     .unwrap();
     let out = replylint_in(dir.path())
         .args(["check", "--format", "json", "legacy/old.txt", "macros.json"])
-        .assert();
+        .assert()
+        .code(1);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let results = json["results"].as_array().unwrap();
     let rules_of = |pick: &dyn Fn(&serde_json::Value) -> bool| -> Vec<String> {

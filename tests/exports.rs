@@ -14,8 +14,10 @@ fn replylint() -> Command {
     cmd
 }
 
+/// The JSON a `check` of an example export or batch prints; each has a reply blaming the customer, an
+/// error-severity finding, so the run ends with exit code 1.
 fn json_of(args: &[&str]) -> serde_json::Value {
-    let out = replylint().args(args).assert();
+    let out = replylint().args(args).assert().code(1);
     serde_json::from_slice(&out.get_output().stdout).unwrap()
 }
 
@@ -66,7 +68,7 @@ fn freshdesk_pages_are_read_whole() {
 
 #[test]
 fn human_and_github_output_name_the_macro() {
-    let out = replylint().args(["check", ZENDESK]).assert();
+    let out = replylint().args(["check", ZENDESK]).assert().code(1);
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(
         text.lines().any(|l| l.starts_with(&format!(
@@ -74,7 +76,10 @@ fn human_and_github_output_name_the_macro() {
         ))),
         "{text}"
     );
-    let out = replylint().args(["check", "--format", "github", ZENDESK]).assert();
+    let out = replylint()
+        .args(["check", "--format", "github", ZENDESK])
+        .assert()
+        .code(1);
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(
         text.lines().any(|l| l.starts_with(&format!(
@@ -122,7 +127,8 @@ fn csv_and_jsonl_batches_are_checked_row_by_row() {
             "--id-column",
             "trainee",
         ])
-        .assert();
+        .assert()
+        .code(1);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let results = json["results"].as_array().unwrap();
     assert_eq!(results.len(), 32);
@@ -161,7 +167,8 @@ fn help_desk_placeholders_count_as_the_customers_name() {
     let out = replylint()
         .args(["check", "--format", "json", "--select", "use-customer-name", "-"])
         .write_stdin("Hi {{current_user.first_name}},\nYour refund went out today.\n")
-        .assert();
+        .assert()
+        .code(0);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(json["results"][0]["findings"][0]["rule"], "use-customer-name");
 }

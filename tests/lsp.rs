@@ -9,6 +9,29 @@ use serde_json::{json, Value};
 use std::collections::VecDeque;
 use std::path::Path;
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// How long a test waits for the server: generous for a debug build on a busy machine, but a server that
+/// hangs fails the test instead of hanging it.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The next message from the server, within the timeout.
+fn receive(connection: &Connection, what: &str) -> Message {
+    connection
+        .receiver
+        .recv_timeout(TIMEOUT)
+        .unwrap_or_else(|e| panic!("{what}: nothing within {TIMEOUT:?} ({e})"))
+}
+
+/// The server thread's exit status, once it ends within the timeout.
+fn join_within(server: JoinHandle<u8>) -> u8 {
+    let start = Instant::now();
+    while !server.is_finished() {
+        assert!(start.elapsed() < TIMEOUT, "the server did not exit within {TIMEOUT:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    server.join().expect("the server thread ends normally")
+}
 
 /// A client driving a server thread.
 struct Client {
@@ -59,7 +82,7 @@ impl Client {
             .send(request.into())
             .expect("the server is running");
         loop {
-            match self.connection.receiver.recv().expect("the server answers") {
+            match receive(&self.connection, "the server answers") {
                 Message::Response(response) if response.id == id => return response.response_result,
                 Message::Notification(n) => self.waiting.push_back(n),
                 other => panic!("unexpected message {other:?}"),
@@ -86,7 +109,7 @@ impl Client {
                 let notification = self.waiting.remove(i).expect("found above");
                 return notification.params["diagnostics"].as_array().expect("a list").clone();
             }
-            match self.connection.receiver.recv().expect("the server publishes") {
+            match receive(&self.connection, "the server publishes") {
                 Message::Notification(n) => self.waiting.push_back(n),
                 other => panic!("unexpected message {other:?}"),
             }
@@ -106,7 +129,7 @@ impl Client {
         let answer = self.request("shutdown", Value::Null);
         assert!(answer.is_ok(), "{answer:?}");
         self.notify("exit", Value::Null);
-        self.server.join().expect("the server thread ends normally")
+        join_within(self.server)
     }
 
     /// The bytes of `text` an LSP position stands for, counted as agreed.
@@ -427,15 +450,16 @@ fn utf8_columns_when_the_client_offers_them() {
     assert_eq!(client.finish(), 0);
 }
 
-/// (rule, 0-based line, 0-based column) of each result of `replylint check --format sarif` on a file.
+/// (rule, 0-based line, 0-based column) of each result of `replylint check --format sarif` on an export
+/// with error-severity findings (exit 1).
 fn sarif_places(path: &Path) -> Vec<(String, u64, u64)> {
     let output = assert_cmd::Command::cargo_bin("replylint")
         .unwrap()
         .args(["check", "--no-config", "--format", "sarif"])
         .arg(path)
-        .output()
-        .unwrap();
-    let log: Value = serde_json::from_slice(&output.stdout).unwrap();
+        .assert()
+        .code(1);
+    let log: Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
     let mut places: Vec<(String, u64, u64)> = log["runs"][0]["results"]
         .as_array()
         .unwrap()
@@ -537,6 +561,40 @@ fn an_unreadable_export_is_one_diagnostic_at_its_error() {
     assert_eq!(client.finish(), 0);
 }
 
+#[test]
+fn documents_and_replies_over_the_size_limit_are_one_diagnostic_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(&[]);
+    let big = "Sorry for the inconvenience. ".repeat((1 << 20) / 29 + 1);
+    let draft = Doc::at(&dir.path().join("big.txt"), &big);
+    let diagnostics = client.open(&draft);
+    assert_eq!(diagnostics.len(), 1, "a draft over the limit is not checked");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(message.contains("KiB limit for one draft"), "{message}");
+
+    let macros = serde_json::json!({"macros": [
+        {"id": 1, "title": "Small", "actions": [{"field": "comment_value", "value": "Sorry for the inconvenience."}]},
+        {"id": 2, "title": "Big", "actions": [{"field": "comment_value", "value": big}]},
+    ]});
+    let export = Doc::at(
+        &dir.path().join("macros.json"),
+        &serde_json::to_string_pretty(&macros).unwrap(),
+    );
+    let diagnostics = client.open(&export);
+    let too_big: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("KiB limit for one reply"))
+        .collect();
+    assert_eq!(too_big.len(), 1, "{diagnostics:#?}");
+    assert!(too_big[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Zendesk macro 2 \"Big\""));
+    // The small macro is still checked.
+    assert!(codes(&diagnostics).contains(&"no-template-opener"), "{diagnostics:#?}");
+    assert_eq!(client.finish(), 0);
+}
+
 const JARGON_DRAFT: &str =
     "Hi Dana,\n\nSorry for the inconvenience. The 502 errors came from a bad deploy on our backend. \
     We fixed it at 14:05 UTC.\n\nBest,\nSam\n";
@@ -620,7 +678,7 @@ fn bad_requests_get_error_responses_and_the_server_keeps_going() {
     let late = client.request("textDocument/hover", json!({}));
     assert_eq!(late.unwrap_err().code, -32600);
     client.notify("exit", Value::Null);
-    assert_eq!(client.server.join().unwrap(), 0);
+    assert_eq!(join_within(client.server), 0);
 }
 
 #[test]
@@ -629,13 +687,13 @@ fn exit_without_shutdown_is_status_1_and_requests_before_initialize_are_refused(
     let server = std::thread::spawn(move || replylint::lsp::serve(&server_side));
     let early = Request::new(RequestId::from(1), "textDocument/hover".into(), json!({}));
     connection.sender.send(early.into()).unwrap();
-    match connection.receiver.recv().unwrap() {
+    match receive(&connection, "an answer") {
         Message::Response(r) => assert_eq!(r.response_result.unwrap_err().code, -32002),
         other => panic!("unexpected {other:?}"),
     }
     let initialize = Request::new(RequestId::from(2), "initialize".into(), json!({ "capabilities": {} }));
     connection.sender.send(initialize.into()).unwrap();
-    match connection.receiver.recv().unwrap() {
+    match receive(&connection, "an answer") {
         Message::Response(r) => assert!(r.response_result.is_ok()),
         other => panic!("unexpected {other:?}"),
     }
@@ -643,7 +701,7 @@ fn exit_without_shutdown_is_status_1_and_requests_before_initialize_are_refused(
         .sender
         .send(Notification::new("exit".into(), Value::Null).into())
         .unwrap();
-    assert_eq!(server.join().unwrap(), 1);
+    assert_eq!(join_within(server), 1);
 }
 
 #[test]
@@ -662,11 +720,15 @@ fn the_binary_speaks_lsp_on_stdio() {
         write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
         stdin.flush().unwrap();
     };
-    let mut receive = || -> Value {
+    // Messages are read on a thread of their own, so that a silent server fails the test in time.
+    let (messages, inbox) = std::sync::mpsc::channel::<Value>();
+    std::thread::spawn(move || loop {
         let mut length = 0;
         loop {
             let mut header = String::new();
-            stdout.read_line(&mut header).unwrap();
+            if stdout.read_line(&mut header).unwrap_or(0) == 0 {
+                return;
+            }
             if header == "\r\n" {
                 break;
             }
@@ -676,7 +738,14 @@ fn the_binary_speaks_lsp_on_stdio() {
         }
         let mut body = vec![0; length];
         stdout.read_exact(&mut body).unwrap();
-        serde_json::from_slice(&body).unwrap()
+        if messages.send(serde_json::from_slice(&body).unwrap()).is_err() {
+            return;
+        }
+    });
+    let receive = || -> Value {
+        inbox
+            .recv_timeout(TIMEOUT)
+            .unwrap_or_else(|e| panic!("no message from `replylint lsp` within {TIMEOUT:?} ({e})"))
     };
     let doc = Doc::example("examples/drafts/refusal-bad.ko.txt");
     let mut send = |message: Value| send_body(&message.to_string());
@@ -698,5 +767,16 @@ fn the_binary_speaks_lsp_on_stdio() {
     assert_eq!(receive()["id"], 2);
     send(json!({ "jsonrpc": "2.0", "method": "exit" }));
     drop(stdin);
-    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            panic!("`replylint lsp` did not exit within {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(0));
 }

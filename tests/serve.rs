@@ -7,14 +7,16 @@ use assert_cmd::Command;
 use common::server::{HttpResponse, Server};
 use serde_json::Value;
 
+/// What a command prints as JSON; it must end with exit code 0 (the drafts here hold nothing at `error`).
 fn cli_json(args: &[&str], stdin: &str) -> Value {
     let out = Command::cargo_bin("replylint")
         .unwrap()
         .args(args)
         .write_stdin(stdin)
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+        .assert()
+        .code(0);
+    let stdout = &out.get_output().stdout;
+    serde_json::from_slice(stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(stdout)))
 }
 
 fn body_json(response: &HttpResponse) -> Value {

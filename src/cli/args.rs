@@ -74,6 +74,19 @@ pub struct ServeArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024)]
     pub max_body: usize,
 
+    /// Most connections open at once; a connection past them is answered 503 and closed
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub max_connections: usize,
+
+    /// Seconds a client has to send a request's headers, and then its body (408); an idle connection is
+    /// closed after as long
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub read_timeout: f64,
+
+    /// Seconds a check or grade may take, waiting for a free core included (503 past it)
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub request_timeout: f64,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 

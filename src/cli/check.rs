@@ -96,8 +96,11 @@ pub fn record_baseline(args: CheckArgs) -> Result<u8> {
 }
 
 fn report_errors(report: &Report) {
+    for warning in &report.warnings {
+        eprintln!("replylint: warning: {}", crate::report::printable(&warning.to_string()));
+    }
     for error in &report.errors {
-        eprintln!("replylint: error: {error}");
+        eprintln!("replylint: error: {}", crate::report::printable(&error.to_string()));
     }
 }
 
@@ -166,7 +169,11 @@ impl Setup {
     /// per-macro settings applied.
     pub(crate) fn check(&mut self, args: &CheckArgs, sources: Vec<Source>) -> Report {
         let columns = Columns::new(args.text_column.clone(), args.id_column.clone(), None);
-        let (items, mut errors) = drafts::expand_inputs(sources, args.input, args.include_inactive, &columns);
+        let drafts::Inputs {
+            items,
+            mut errors,
+            warnings,
+        } = drafts::expand_inputs(sources, args.input, args.include_inactive, &columns);
         if items.len() >= THROUGHPUT_FROM {
             self.linter.set_profile(Profile::Throughput);
         }
@@ -182,6 +189,7 @@ impl Setup {
             }
         }
         report.errors = errors;
+        report.warnings = warnings;
         self.config.apply_to_report(&mut report);
         report
     }

@@ -23,16 +23,25 @@ pub(super) enum Item {
     Row(Record),
 }
 
+/// What the sources hold: the drafts to check, what cannot be read (errors), and what was skipped or
+/// holds nothing to check that a user should hear about (warnings).
+#[derive(Default)]
+pub(super) struct Inputs {
+    pub items: Vec<Item>,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Error>,
+}
+
 /// Reads the help-desk exports among the sources into one item per reply (in export order); other
-/// sources stay whole files, read later in parallel.
+/// sources stay whole files, read later in parallel. An export without a reply to check is an error; one
+/// whose replies are all inactive, a warning.
 pub(super) fn expand_inputs(
     sources: Vec<Source>,
     input: CheckInput,
     include_inactive: bool,
     columns: &Columns,
-) -> (Vec<Item>, Vec<Error>) {
-    let mut items = Vec::new();
-    let mut errors = Vec::new();
+) -> Inputs {
+    let mut inputs = Inputs::default();
     for source in sources {
         let batch = match (input, &source) {
             (CheckInput::Csv, _) => Some(BatchFormat::Csv),
@@ -42,8 +51,8 @@ pub(super) fn expand_inputs(
         };
         if let Some(format) = batch {
             let (rows, row_errors) = records::read(&source, format, columns);
-            items.extend(rows.into_iter().map(Item::Row));
-            errors.extend(row_errors);
+            inputs.items.extend(rows.into_iter().map(Item::Row));
+            inputs.errors.extend(row_errors);
             continue;
         }
         let is_export = match input {
@@ -55,38 +64,54 @@ pub(super) fn expand_inputs(
                 .is_some_and(|e| e.eq_ignore_ascii_case("json")),
         };
         if !is_export {
-            items.push(Item::File(source));
+            inputs.items.push(Item::File(source));
             continue;
         }
         let read = source.read_batch().and_then(|text| exports::read(source.name(), &text));
-        match read {
-            Ok((kind, replies)) => {
-                let expected = match input {
-                    CheckInput::Zendesk => Some(ExportKind::Zendesk),
-                    CheckInput::Freshdesk => Some(ExportKind::Freshdesk),
-                    _ => None,
-                };
-                if let Some(expected) = expected.filter(|&e| e != kind) {
-                    errors.push(Error::input(
-                        source.name(),
-                        format!("expected a {} export, found {}s", expected.name(), kind.name()),
-                    ));
-                    continue;
-                }
-                items.extend(
-                    replies
-                        .into_iter()
-                        .filter(|r| r.active || include_inactive)
-                        .map(|reply| Item::Macro {
-                            source: source.name().to_string(),
-                            reply,
-                        }),
-                );
+        let export = match read {
+            Ok(export) => export,
+            Err(e) => {
+                inputs.errors.push(e);
+                continue;
             }
-            Err(e) => errors.push(e),
+        };
+        let expected = match input {
+            CheckInput::Zendesk => Some(ExportKind::Zendesk),
+            CheckInput::Freshdesk => Some(ExportKind::Freshdesk),
+            _ => None,
+        };
+        if let Some(expected) = expected.filter(|&e| e != export.kind) {
+            inputs.errors.push(Error::input(
+                source.name(),
+                format!("expected a {} export, found {}s", expected.name(), export.kind.name()),
+            ));
+            continue;
         }
+        inputs.warnings.extend(export.warnings);
+        let found = export.replies.len();
+        let active: Vec<MacroReply> = export
+            .replies
+            .into_iter()
+            .filter(|r| r.active || include_inactive)
+            .collect();
+        if found == 0 && export.errors.is_empty() {
+            inputs.errors.push(Error::input(
+                source.name(),
+                format!("no replies in this export ({}s): nothing to check", export.kind.name()),
+            ));
+        } else if active.is_empty() && found > 0 {
+            inputs.warnings.push(Error::input(
+                source.name(),
+                format!("all {found} replies are inactive; --include-inactive checks them"),
+            ));
+        }
+        inputs.errors.extend(export.errors);
+        inputs.items.extend(active.into_iter().map(|reply| Item::Macro {
+            source: source.name().to_string(),
+            reply,
+        }));
     }
-    (items, errors)
+    inputs
 }
 
 pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &Item) -> Result<DraftResult> {

@@ -30,7 +30,7 @@ pub(super) fn run(args: &CheckArgs, setup: &mut Setup) -> Result<Option<u8>> {
     let (sources, errors) = sources_of(args)?;
     let mut failed = !errors.is_empty();
     for error in &errors {
-        eprintln!("replylint: error: {error}");
+        eprintln!("replylint: error: {}", crate::report::printable(&error.to_string()));
     }
     // Each file is read once; its fixes are worked out on the text in memory.
     let mut fixed = Vec::new();
@@ -39,7 +39,7 @@ pub(super) fn run(args: &CheckArgs, setup: &mut Setup) -> Result<Option<u8>> {
             Ok(f) => fixed.push(f),
             Err(e) => {
                 failed = true;
-                eprintln!("replylint: error: {e}");
+                eprintln!("replylint: error: {}", crate::report::printable(&e.to_string()));
             }
         }
     }

@@ -108,7 +108,7 @@ pub fn run(args: GradeArgs) -> Result<u8> {
         GradeFormat::Html => html::render(&report, &summary),
     };
     for error in &report.errors {
-        eprintln!("replylint: error: {error}");
+        eprintln!("replylint: error: {}", crate::report::printable(&error.to_string()));
     }
     match &args.output {
         Some(path) => write_atomically(path, &text)?,

@@ -3,6 +3,7 @@
 //! concatenated). Each reply is found with the line of the export file where its string starts.
 
 use super::origin::{decode_json_string, ExportFile, MappedText, PieceKind, ReplyOrigin};
+use super::reply_problem;
 use crate::error::{Error, Result};
 use crate::text::lines::LineIndex;
 use rayon::prelude::*;
@@ -45,6 +46,16 @@ pub struct MacroReply {
     pub origin: ReplyOrigin,
 }
 
+/// What an export holds: its kind, its replies, the replies that cannot be checked (each an error naming
+/// its place), and what was skipped because it does not have the shape of a macro or a reply (warnings).
+#[derive(Debug)]
+pub struct ExportRead {
+    pub kind: ExportKind,
+    pub replies: Vec<MacroReply>,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Error>,
+}
+
 /// Whether a file's text looks like JSON at all (an export is then expected).
 pub fn looks_like_json(text: &str) -> bool {
     text.trim_start().starts_with(['{', '['])
@@ -52,7 +63,7 @@ pub fn looks_like_json(text: &str) -> bool {
 
 /// Reads an export. Invalid JSON is an error naming the line and column; JSON that is neither kind of
 /// export is an error too.
-pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
+pub fn read(shown: &str, text: &str) -> Result<ExportRead> {
     // The file's copy and line index, which every reply shares, are made on another core while the
     // JSON is read.
     let (pages, file) = rayon::join(
@@ -67,24 +78,48 @@ pub fn read(shown: &str, text: &str) -> Result<(ExportKind, Vec<MacroReply>)> {
     let pages = pages.map_err(|e| invalid_json(shown, text, e))?;
     let mut found: Option<ExportKind> = None;
     let mut items = Vec::new();
+    let mut warnings = Vec::new();
     for page in pages {
-        let Some((kind, objects)) = recognise(page) else {
+        let Some((kind, objects, skipped)) = recognise(page) else {
             return Err(Error::input(
                 shown,
                 "JSON that is neither a Zendesk macros export nor Freshdesk canned responses",
             ));
         };
+        if skipped > 0 {
+            warnings.push(Error::input(
+                shown,
+                format!(
+                    "{skipped} element(s) of a list of {}s are not objects; skipped",
+                    kind.name()
+                ),
+            ));
+        }
         found = Some(kind);
         items.extend(objects.into_iter().map(|item| (kind, item)));
     }
     let kind = found.ok_or_else(|| Error::input(shown, "an empty JSON file"))?;
-    let export = Export { text, file };
+    let export = Export { shown, text, file };
     // Decoding the strings and turning HTML into text is most of the work, and each reply's is its own.
-    let replies = items
+    let read: Vec<Found> = items
         .par_iter()
         .flat_map_iter(|(kind, item)| replies_of(*kind, item, &export))
         .collect();
-    Ok((kind, replies))
+    let mut replies = Vec::with_capacity(read.len());
+    let mut errors = Vec::new();
+    for found in read {
+        match found {
+            Found::Reply(reply) => replies.push(reply),
+            Found::Error(e) => errors.push(e),
+            Found::Warning(w) => warnings.push(w),
+        }
+    }
+    Ok(ExportRead {
+        kind,
+        replies,
+        errors,
+        warnings,
+    })
 }
 
 /// Reads the file's JSON values: one, or several concatenated (paginated API pages). Each borrows from
@@ -144,9 +179,12 @@ impl<O, E> Shape<O, E> {
     }
 }
 
-/// The objects among an array's elements.
-fn objects<T>(elements: Vec<Element<T>>) -> Vec<T> {
-    elements.into_iter().filter_map(Shape::into_object).collect()
+/// The objects among an array's elements, and how many elements were something else.
+fn objects<T>(elements: Vec<Element<T>>) -> (Vec<T>, usize) {
+    let all = elements.len();
+    let objects: Vec<T> = elements.into_iter().filter_map(Shape::into_object).collect();
+    let skipped = all - objects.len();
+    (objects, skipped)
 }
 
 impl<'de, O: Fields<'de>, E: Deserialize<'de>> Deserialize<'de> for Shape<O, E> {
@@ -321,47 +359,65 @@ impl<'de> Fields<'de> for Action<'de> {
     }
 }
 
-/// Which kind of export a page is, and its macro or response objects.
-fn recognise(page: Page<'_>) -> Option<(ExportKind, Vec<Item<'_>>)> {
+/// Which kind of export a page is, its macro or response objects, and how many elements of its list
+/// were not objects.
+fn recognise(page: Page<'_>) -> Option<(ExportKind, Vec<Item<'_>>, usize)> {
     match page {
         Shape::Object(object) => {
             if let Some(Shape::Array(elements)) = object.macros {
-                return Some((ExportKind::Zendesk, objects(elements)));
+                let (items, skipped) = objects(elements);
+                return Some((ExportKind::Zendesk, items, skipped));
             }
             if let Some(Shape::Object(one)) = object.one_macro {
-                return Some((ExportKind::Zendesk, vec![one]));
+                return Some((ExportKind::Zendesk, vec![one], 0));
             }
             let kind = object.item.kind()?;
-            Some((kind, vec![object.item]))
+            Some((kind, vec![object.item], 0))
         }
         Shape::Array(elements) => {
             let empty = elements.is_empty();
-            let items = objects(elements);
+            let (items, skipped) = objects(elements);
             // An empty array is an empty page of a paginated export.
             let kind = items
                 .first()
                 .and_then(Item::kind)
                 .or_else(|| empty.then_some(ExportKind::Freshdesk))?;
-            Some((kind, items))
+            Some((kind, items, skipped))
         }
         Shape::Other => None,
     }
 }
 
-/// The export being read: the text its values borrow from, and the copy its replies share.
+/// The export being read: its name, the text its values borrow from, and the copy its replies share.
 struct Export<'a> {
+    shown: &'a str,
     text: &'a str,
     file: Arc<ExportFile>,
 }
 
 impl Export<'_> {
+    /// The 1-based line of the file where a value starts.
+    fn line_of(&self, value: &RawValue) -> usize {
+        self.file.lines.line_col(self.text, offset_in(self.text, value.get())).0
+    }
+
+    /// A warning about a macro or response that is not read (or not all of it), at a value's line.
+    fn skipped(&self, kind: ExportKind, about: &About, at: Option<&RawValue>, why: String) -> Found {
+        let place = match at {
+            Some(value) => format!("{}:{}", self.shown, self.line_of(value)),
+            None => self.shown.to_string(),
+        };
+        Found::Warning(Error::input(place, format!("{}: {why}", describe(kind, about))))
+    }
+
     /// A string value decoded, mapped onto the file; `None` when the value is not a string.
     fn decode(&self, value: &RawValue) -> Option<MappedText> {
         decode_json_string(value.get(), offset_in(self.text, value.get()))
     }
 
-    /// A reply's decoded string as the reply, HTML turned into text, with its origin.
-    fn reply(&self, kind: ExportKind, about: &About, decoded: MappedText, html: bool) -> MacroReply {
+    /// A reply's decoded string as the reply, HTML turned into text, with its origin; an error naming the
+    /// macro and its line when the reply cannot be checked (over the size limit for one, a NUL in it).
+    fn reply(&self, kind: ExportKind, about: &About, decoded: MappedText, html: bool) -> Found {
         let (text, html_map) = if html {
             let mapped = html_to_mapped(&decoded.text);
             (mapped.text, Some(mapped.map))
@@ -373,15 +429,51 @@ impl Export<'_> {
             json: decoded.map,
             html: html_map,
         };
-        MacroReply {
+        let line = origin.file_position(0).0;
+        if let Some(problem) = reply_problem(&text) {
+            let place = format!("{}:{line}", self.shown);
+            return Found::Error(Error::input(place, format!("{}: {problem}", describe(kind, about))));
+        }
+        Found::Reply(MacroReply {
             kind,
             id: about.id.clone(),
             title: about.title.clone(),
             active: about.active,
             text,
-            line: origin.file_position(0).0,
+            line,
             origin,
-        }
+        })
+    }
+}
+
+/// What reading a macro or response found: a reply, a reply that cannot be checked, or something skipped.
+enum Found {
+    Reply(MacroReply),
+    Error(Error),
+    Warning(Error),
+}
+
+/// A macro or response as errors name it: `Zendesk macro 360001 "Outage"`.
+fn describe(kind: ExportKind, about: &About) -> String {
+    let mut what = kind.name().to_string();
+    if !about.id.is_empty() {
+        what.push_str(&format!(" {}", about.id));
+    }
+    if !about.title.is_empty() {
+        what.push_str(&format!(" \"{}\"", about.title));
+    }
+    what
+}
+
+/// What a JSON value is, as a warning words it.
+fn value_kind(value: &RawValue) -> &'static str {
+    match value.get().as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "a list",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "true or false",
+        Some(b'n') => "null",
+        _ => "a number",
     }
 }
 
@@ -430,25 +522,41 @@ fn comment_string(value: &RawValue) -> Option<&RawValue> {
     elements.into_iter().rev().find(|e| e.get().starts_with('"'))
 }
 
-/// The replies of one macro or response.
-fn replies_of(kind: ExportKind, item: &Item, export: &Export) -> Vec<MacroReply> {
+/// The replies of one macro or response, and what of it had to be skipped.
+fn replies_of(kind: ExportKind, item: &Item, export: &Export) -> Vec<Found> {
     let about = About::of(item);
+    let at = item.id.or(item.title);
     let mut out = Vec::new();
     match kind {
         ExportKind::Zendesk => {
             let actions = match &item.actions {
                 Some(Shape::Array(elements)) => elements.as_slice(),
-                _ => &[],
+                Some(_) => {
+                    out.push(export.skipped(kind, &about, at, "its actions are not a list; skipped".into()));
+                    &[]
+                }
+                None => &[],
             };
+            let not_objects = actions.iter().filter(|a| !matches!(a, Shape::Object(_))).count();
+            if not_objects > 0 {
+                let why = format!("{not_objects} of its actions are not objects; skipped");
+                out.push(export.skipped(kind, &about, at, why));
+            }
             for action in actions {
                 let Shape::Object(action) = action else { continue };
-                let html = match action.field.and_then(string_value).as_deref() {
-                    Some("comment_value") => false,
-                    Some("comment_value_html") => true,
+                let (field, html) = match action.field.and_then(string_value).as_deref() {
+                    Some("comment_value") => ("comment_value", false),
+                    Some("comment_value_html") => ("comment_value_html", true),
                     _ => continue,
                 };
-                if let Some(decoded) = action.value.and_then(comment_string).and_then(|s| export.decode(s)) {
-                    out.push(export.reply(kind, &about, decoded, html));
+                match action.value.and_then(comment_string).and_then(|s| export.decode(s)) {
+                    Some(decoded) => out.push(export.reply(kind, &about, decoded, html)),
+                    None => {
+                        let value = action.value;
+                        let what = value.map_or("missing", value_kind);
+                        let why = format!("its {field} is {what}, not text; skipped");
+                        out.push(export.skipped(kind, &about, value.or(at), why));
+                    }
                 }
             }
         }
@@ -459,11 +567,31 @@ fn replies_of(kind: ExportKind, item: &Item, export: &Export) -> Vec<MacroReply>
                 .content_html
                 .and_then(|s| export.decode(s))
                 .filter(|decoded| !decoded.text.trim().is_empty());
-            if let Some(decoded) = html {
-                out.push(export.reply(kind, &about, decoded, true));
-            } else if let Some(decoded) = item.content.and_then(|s| export.decode(s)) {
-                out.push(export.reply(kind, &about, decoded, false));
+            let reply = match html {
+                Some(decoded) => Some(export.reply(kind, &about, decoded, true)),
+                None => item
+                    .content
+                    .and_then(|s| export.decode(s))
+                    .map(|decoded| export.reply(kind, &about, decoded, false)),
+            };
+            // A field that is there but not a string is named; `null` is as good as no field.
+            for (name, value) in [("content_html", item.content_html), ("content", item.content)] {
+                let Some(value) = value.filter(|v| !matches!(value_kind(v), "a string" | "null")) else {
+                    continue;
+                };
+                let then = if reply.is_some() {
+                    "the other field is checked"
+                } else {
+                    "skipped"
+                };
+                let why = format!("its {name} is {}, not text; {then}", value_kind(value));
+                out.push(export.skipped(kind, &about, Some(value), why));
             }
+            if item.content.is_none() && item.content_html.is_none() {
+                let why = "it has no content or content_html; skipped".to_string();
+                out.push(export.skipped(kind, &about, at, why));
+            }
+            out.extend(reply);
         }
     }
     out
@@ -616,6 +744,7 @@ fn tidy(raw: &MappedText) -> MappedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::MAX_DRAFT_BYTES;
 
     const ZENDESK: &str = r#"{
   "macros": [
@@ -640,7 +769,7 @@ mod tests {
 
     #[test]
     fn zendesk_macros_with_their_lines() {
-        let (kind, replies) = read("m.json", ZENDESK).unwrap();
+        let ExportRead { kind, replies, .. } = read("m.json", ZENDESK).unwrap();
         assert_eq!(kind, ExportKind::Zendesk);
         assert_eq!(replies.len(), 2);
         assert_eq!(replies[0].id, "360001");
@@ -657,7 +786,7 @@ mod tests {
     #[test]
     fn freshdesk_pages_concatenated() {
         let text = "[{\"id\": 1, \"title\": \"A\", \"folder_id\": 9, \"content\": \"Hi.\", \"content_html\": \"<div>Hi.</div>\"}]\n[{\"id\": 2, \"title\": \"B\", \"content_html\": \"<div>Bye</div>\"}]\n";
-        let (kind, replies) = read("f.json", text).unwrap();
+        let ExportRead { kind, replies, .. } = read("f.json", text).unwrap();
         assert_eq!(kind, ExportKind::Freshdesk);
         let texts: Vec<(&str, &str, usize)> = replies
             .iter()
@@ -698,9 +827,74 @@ mod tests {
             let err = read("e.json", text).unwrap_err();
             assert_eq!(err.to_string(), "e.json: an empty JSON file");
         }
-        assert_eq!(read("e.json", "[]").unwrap(), (ExportKind::Freshdesk, vec![]));
-        let (kind, replies) = read("e.json", "[]\n{\"macros\": [{\"actions\": []}]}\n[]").unwrap();
+        let read_empty = read("e.json", "[]").unwrap();
+        assert_eq!((read_empty.kind, read_empty.replies.len()), (ExportKind::Freshdesk, 0));
+        let ExportRead { kind, replies, .. } = read("e.json", "[]\n{\"macros\": [{\"actions\": []}]}\n[]").unwrap();
         assert_eq!((kind, replies.len()), (ExportKind::Freshdesk, 0));
+    }
+
+    #[test]
+    fn a_reply_over_the_limit_for_one_is_an_error_naming_its_macro_and_line() {
+        let big = "a".repeat(MAX_DRAFT_BYTES + 1);
+        let text = format!(
+            "{{\"macros\": [\n{{\"id\": 1, \"title\": \"Small\", \"actions\": [{{\"field\": \"comment_value\", \"value\": \"Hi.\"}}]}},\n{{\"id\": 2, \"title\": \"Big\", \"actions\": [{{\"field\": \"comment_value_html\", \"value\": \"<p>{big}</p>\"}}]}}\n]}}"
+        );
+        let read = read("m.json", &text).unwrap();
+        assert_eq!(read.replies.len(), 1);
+        let shown: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [format!(
+                "m.json:3: Zendesk macro 2 \"Big\": the reply is {} bytes, more than the {} KiB limit for one reply",
+                big.len(),
+                MAX_DRAFT_BYTES / 1024
+            )]
+        );
+    }
+
+    #[test]
+    fn macros_and_responses_of_the_wrong_shape_are_named_in_warnings() {
+        let shown = |warnings: &[Error]| warnings.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let read_one = |text: &str| read("m.json", text).unwrap();
+        let export = read_one(r#"{"macros": [1, 2, "three"]}"#);
+        assert!(export.replies.is_empty());
+        assert_eq!(
+            shown(&export.warnings),
+            ["m.json: 3 element(s) of a list of Zendesk macros are not objects; skipped"]
+        );
+        let text = r#"{"macros": [
+  {"id": 1, "title": "Fine", "actions": [{"field": "comment_value", "value": "Hi."}]},
+  {"id": 2, "title": "Object",
+   "actions": [7, {"field": "comment_value", "value": {"text": "Hi"}}]},
+  {"id": 3, "actions": "comment_value"},
+  {"id": 4, "title": "Fields only", "actions": [{"field": "status", "value": "solved"}]}
+]}"#;
+        let export = read_one(text);
+        assert_eq!(export.replies.len(), 1);
+        assert_eq!(
+            shown(&export.warnings),
+            [
+                "m.json:3: Zendesk macro 2 \"Object\": 1 of its actions are not objects; skipped",
+                "m.json:4: Zendesk macro 2 \"Object\": its comment_value is an object, not text; skipped",
+                "m.json:5: Zendesk macro 3: its actions are not a list; skipped",
+            ]
+        );
+        let text = r#"[
+  {"id": 1, "content": 7},
+  {"id": 2, "content_html": ["x"], "content": "Plain"},
+  {"id": 3, "title": "Empty"},
+  {"id": 4, "content_html": null, "content": "Fine"}
+]"#;
+        let export = read_one(text);
+        assert_eq!(export.replies.len(), 2);
+        assert_eq!(
+            shown(&export.warnings),
+            [
+                "m.json:2: Freshdesk canned response 1: its content is a number, not text; skipped",
+                "m.json:3: Freshdesk canned response 2: its content_html is a list, not text; the other field is checked",
+                "m.json:4: Freshdesk canned response 3 \"Empty\": it has no content or content_html; skipped",
+            ]
+        );
     }
 
     #[test]
@@ -718,7 +912,7 @@ mod tests {
   "actions": "a second list is not read",
   "active": null
 }}"#;
-        let (kind, replies) = read("m.json", text).unwrap();
+        let ExportRead { kind, replies, .. } = read("m.json", text).unwrap();
         assert_eq!(kind, ExportKind::Zendesk);
         let seen: Vec<(&str, &str, bool, &str, usize)> = replies
             .iter()
@@ -739,7 +933,7 @@ mod tests {
     fn numbers_are_kept_as_written_and_only_false_is_inactive() {
         let text =
             r#"[{"id": -1.50e3, "active": false, "content": "A"}, {"id": true, "active": "false", "content": "B"}]"#;
-        let (_, replies) = read("f.json", text).unwrap();
+        let ExportRead { replies, .. } = read("f.json", text).unwrap();
         let seen: Vec<(&str, bool)> = replies.iter().map(|r| (r.id.as_str(), r.active)).collect();
         assert_eq!(seen, [("-1.50e3", false), ("", true)]);
     }
@@ -754,7 +948,7 @@ mod tests {
   {"content": 7},
   {"title": "neither field"}
 ]"#;
-        let (kind, replies) = read("f.json", text).unwrap();
+        let ExportRead { kind, replies, .. } = read("f.json", text).unwrap();
         assert_eq!(kind, ExportKind::Freshdesk);
         let texts: Vec<(&str, bool)> = replies
             .iter()
@@ -804,7 +998,7 @@ mod tests {
 
     #[test]
     fn replies_know_their_place_in_the_file() {
-        let (_, replies) = read("m.json", ZENDESK).unwrap();
+        let ExportRead { replies, .. } = read("m.json", ZENDESK).unwrap();
         let sorry = replies[0].text.find("Sorry").unwrap();
         let origin = &replies[0].origin;
         assert_eq!(origin.file_position(sorry), (9, 99));

@@ -115,12 +115,44 @@ fn too_big(name: &str, size: usize) -> Error {
     )
 }
 
-/// Bytes to a draft's text: UTF-8 (a byte-order mark is fine), not empty, not too big for one draft.
+/// Why a reply in an export or a row of a batch is not checked: it is over the limit for one draft.
+pub(crate) fn too_big_message(size: usize) -> String {
+    format!(
+        "the reply is {size} bytes, more than the {} KiB limit for one reply",
+        MAX_DRAFT_BYTES / 1024
+    )
+}
+
+/// Bytes to a draft's text: UTF-8 (a byte-order mark is fine), not empty, not too big for one draft, and
+/// without NUL characters.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     if bytes.len() > MAX_DRAFT_BYTES {
         return Err(too_big(name, bytes.len()));
     }
-    decode_text(name, bytes)
+    let text = decode_text(name, bytes)?;
+    match nul_message(&text) {
+        Some(message) => Err(Error::input(name, message)),
+        None => Ok(text),
+    }
+}
+
+/// Why a reply in an export or a row of a batch cannot be checked, if it cannot: it is over the limit
+/// for one draft, or holds a NUL character.
+pub(crate) fn reply_problem(text: &str) -> Option<String> {
+    if text.len() > MAX_DRAFT_BYTES {
+        return Some(too_big_message(text.len()));
+    }
+    nul_message(text)
+}
+
+/// A NUL character is never part of a reply: the file is binary, or UTF-16 read as UTF-8. Naming where
+/// the first one is.
+fn nul_message(text: &str) -> Option<String> {
+    let at = text.find('\0')?;
+    let line = text[..at].matches('\n').count() + 1;
+    Some(format!(
+        "a NUL character at line {line} (byte {at}): a reply is text (a UTF-16 file? save it as UTF-8)"
+    ))
 }
 
 /// Bytes to text: UTF-8 (a byte-order mark is fine) and not empty. Batches and exports check their own,
@@ -162,7 +194,18 @@ fn collect_from(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Source>, Vec<Err
         if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
         } else if path.is_dir() {
+            let found = sources.len();
             walk(path, extensions, &mut sources, &mut errors);
+            if sources.len() == found {
+                let kinds: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
+                errors.push(Error::input(
+                    path.display().to_string(),
+                    format!(
+                        "no drafts in this folder (no {} files other than those .gitignore or .replylintignore leave out)",
+                        kinds.join(", ")
+                    ),
+                ));
+            }
         } else if path.exists() {
             sources.push(file(path));
         } else {
@@ -221,6 +264,32 @@ mod tests {
         assert!(decode("e.txt", Vec::new()).is_err());
         assert!(decode("e.txt", "\u{FEFF} \n".as_bytes().to_vec()).is_err());
         assert_eq!(decode("b.txt", "\u{FEFF}Hi".as_bytes().to_vec()).unwrap(), "\u{FEFF}Hi");
+    }
+
+    #[test]
+    fn nul_characters_are_errors_naming_the_line() {
+        let err = decode("a.txt", b"Hi\nthere\0".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.txt: a NUL character at line 2 (byte 8): a reply is text (a UTF-16 file? save it as UTF-8)"
+        );
+        assert!(reply_problem("fine\u{7}").is_none());
+        assert!(reply_problem("x\0").is_some());
+    }
+
+    #[test]
+    fn a_folder_without_drafts_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+        let (sources, errors) = collect(&[dir.path().to_path_buf()]);
+        assert!(sources.is_empty());
+        assert_eq!(
+            errors[0].to_string(),
+            format!(
+                "{}: no drafts in this folder (no *.txt, *.text, *.md, *.markdown files other than those .gitignore or .replylintignore leave out)",
+                dir.path().display()
+            )
+        );
     }
 
     #[test]

@@ -178,7 +178,8 @@ pub fn table(report: &ClassReport, summary: &ClassSummary) -> String {
         .replies
         .iter()
         .map(|r| {
-            let mut row = vec![r.name(), r.grade.score.to_string(), r.grade.letter.clone()];
+            let name = super::printable(&r.name()).into_owned();
+            let mut row = vec![name, r.grade.score.to_string(), r.grade.letter.clone()];
             row.extend(r.grade.criteria.iter().map(criterion_cell));
             row.push(r.outcome.findings.len().to_string());
             row

@@ -18,6 +18,28 @@ use crate::grade::Grade;
 use crate::input::origin::ReplyOrigin;
 use crate::text::DraftText;
 pub use printed::Printed;
+use std::borrow::Cow;
+
+/// Text from a draft (or a name from an export) as it is safe to print on a terminal: control characters,
+/// which could move the cursor, clear the screen or retitle the window, and the bidirectional controls,
+/// which reorder what a reader sees, are shown as `<U+001B>`; a tab is a space. Line breaks and every
+/// other character are kept.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push(' '),
+            c if unsafe_char(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Where a draft sits inside a help-desk export.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
@@ -65,6 +87,9 @@ pub struct Report {
     pub results: Vec<DraftResult>,
     /// Drafts that could not be read.
     pub errors: Vec<Error>,
+    /// What was skipped in the inputs without keeping a draft from being read (an export's elements that
+    /// are not macros, an export whose macros are all inactive): said on standard error.
+    pub warnings: Vec<Error>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -130,5 +155,19 @@ impl Report {
             .iter()
             .flat_map(|r| &r.outcome.findings)
             .any(|f| f.severity >= threshold)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert!(matches!(printable("안녕하세요, Dana.\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            printable("a\tb\u{1b}[2Jc\rd\u{7f}\u{85}\u{202e}e"),
+            "a b<U+001B>[2Jc<U+000D>d<U+007F><U+0085><U+202E>e"
+        );
     }
 }

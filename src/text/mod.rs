@@ -67,6 +67,11 @@ impl DraftText {
     pub fn line_text(&self, line: usize) -> &str {
         self.lines.line_text(&self.original, line)
     }
+
+    /// Where the text of a 1-based line lies in the draft, without its line break.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        self.lines.line_range(&self.original, line)
+    }
 }
 
 impl From<Draft> for DraftText {

@@ -42,6 +42,11 @@ impl Server {
         Server { child, address }
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn url(&self) -> String {
         format!("http://{}/", self.address)
     }
@@ -73,7 +78,8 @@ impl Server {
     }
 }
 
-fn parse(raw: &[u8]) -> HttpResponse {
+/// A raw HTTP/1.1 response: its status, content type and body.
+pub fn parse(raw: &[u8]) -> HttpResponse {
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a response head");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let body = &raw[split + 4..];

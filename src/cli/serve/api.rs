@@ -13,10 +13,18 @@ use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
 
 pub struct AppState {
     pub service: Service,
     pub max_body: usize,
+    /// How long a client has to send a body.
+    pub read_timeout: Duration,
+    /// How long a check or grade may take, waiting for a core included.
+    pub request_timeout: Duration,
+    /// One permit per core: checks run at most this many at a time.
+    pub checks: Arc<Semaphore>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -87,8 +95,15 @@ async fn read_request(state: &AppState, headers: &HeaderMap, body: Body) -> Resu
     if declared.is_some_and(|n| n > state.max_body) {
         return Err(too_big());
     }
-    let bytes = axum::body::to_bytes(body, state.max_body)
+    let bytes = tokio::time::timeout(state.read_timeout, axum::body::to_bytes(body, state.max_body))
         .await
+        .map_err(|_| ApiError {
+            status: StatusCode::REQUEST_TIMEOUT,
+            message: format!(
+                "the body did not arrive within {} s (--read-timeout)",
+                state.read_timeout.as_secs_f64()
+            ),
+        })?
         .map_err(|_| too_big())?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|e| ApiError::bad_request(format!("the body is not UTF-8 (byte {})", e.valid_up_to())))?;
@@ -134,23 +149,59 @@ async fn read_request(state: &AppState, headers: &HeaderMap, body: Body) -> Resu
     })
 }
 
+/// Runs a check or a grade off the threads that accept connections and answer `/healthz`, at most one per
+/// core at a time, within the request time limit (waiting for a core included): past it, 503. Work already
+/// started runs to its end (a draft is at most the body limit) and holds its core until then.
+async fn heavy(
+    state: Shared,
+    work: impl FnOnce(&Service) -> crate::error::Result<String> + Send + 'static,
+) -> Result<Response, ApiError> {
+    let limit = state.request_timeout;
+    let run = async move {
+        let core = Arc::clone(&state.checks)
+            .acquire_owned()
+            .await
+            .expect("the semaphore is never closed");
+        tokio::task::spawn_blocking(move || {
+            let _core = core;
+            work(&state.service)
+        })
+        .await
+    };
+    match tokio::time::timeout(limit, run).await {
+        Ok(Ok(body)) => Ok(json_response(body?)),
+        Ok(Err(_)) => Err(ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: "replylint failed on this request".into(),
+        }),
+        Err(_) => Err(ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: format!(
+                "the check did not finish within {} s (--request-timeout); try again shortly",
+                limit.as_secs_f64()
+            ),
+        }),
+    }
+}
+
 /// `POST /v1/check`: one result in the JSON contract of `check --format json`.
 pub async fn check(State(state): State<Shared>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
     let ask = read_request(&state, &headers, body).await?;
-    let result = state.service.check(&ask)?;
-    let report = Report {
-        results: vec![result],
-        errors: Vec::new(),
-    };
-    Ok(json_response(json::render(&report).into_string()))
+    heavy(state, move |service| {
+        let report = Report {
+            results: vec![service.check(&ask)?],
+            ..Report::default()
+        };
+        Ok(json::render(&report).into_string())
+    })
+    .await
 }
 
 /// `POST /v1/grade`: the score, letter, per-criterion scores and deductions, as `grade --format json`
 /// shows a reply.
 pub async fn grade(State(state): State<Shared>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
     let ask = read_request(&state, &headers, body).await?;
-    let graded = state.service.grade(&ask)?;
-    Ok(json_response(grades::reply_json(&graded)))
+    heavy(state, move |service| Ok(grades::reply_json(&service.grade(&ask)?))).await
 }
 
 /// `GET /v1/rules`: what `rules --format json` prints.

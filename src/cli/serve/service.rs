@@ -91,7 +91,7 @@ impl Service {
         let result = drafts::check_one(&linter, &self.rubric, &ask.options, &item)?;
         let mut report = Report {
             results: vec![result],
-            errors: Vec::new(),
+            ..Report::default()
         };
         self.config.apply_to_report(&mut report);
         report
