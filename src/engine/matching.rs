@@ -146,12 +146,8 @@ fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &SearchArea, near: &
     if set.exceptions.is_empty() {
         return Ok(ranges);
     }
-    let sentences: Vec<Range<usize>> = scope
-        .ranges
-        .iter()
-        .filter(|s| near.iter().any(|h| overlaps(s, &h.range)))
-        .cloned()
-        .collect();
+    let near: Vec<Range<usize>> = near.iter().map(|h| h.range.clone()).collect();
+    let sentences = touched(scope.ranges, &near);
     let scope = SearchArea {
         ranges: &sentences,
         presence: scope.presence,
@@ -162,10 +158,65 @@ fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &SearchArea, near: &
     Ok(ranges)
 }
 
+/// The sentences that some hit overlaps, in their order. Hits are sorted once and each sentence is
+/// looked up by binary search: a draft of thousands of sentences with thousands of hits (a long pasted
+/// log) would otherwise compare every sentence with every hit.
+fn touched(sentences: &[Range<usize>], hits: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    spans.sort_unstable();
+    // reach[i]: the furthest end among the first i + 1 hits by start.
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    sentences
+        .iter()
+        .filter(|s| {
+            // A hit overlaps `s` when it starts before `s` ends and ends after `s` starts.
+            let starting_before_end = spans.partition_point(|&(start, _)| start < s.end);
+            starting_before_end > 0 && reach[starting_before_end - 1] > s.start
+        })
+        .cloned()
+        .collect()
+}
+
 fn overlaps_any(range: &Range<usize>, others: &[Range<usize>]) -> bool {
     others.iter().any(|o| overlaps(o, range))
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{overlaps, touched};
+    use std::ops::Range;
+
+    #[test]
+    fn touched_sentences_are_those_some_hit_overlaps() {
+        // Every small layout of sentences and hits, empty hits and hits at the edges included, against
+        // the plain comparison of every sentence with every hit.
+        let sentences: Vec<Range<usize>> = vec![0..4, 4..9, 10..12, 12..12, 15..20];
+        let points = [0, 1, 3, 4, 5, 9, 10, 11, 12, 14, 15, 19, 20, 21];
+        let all_hits: Vec<Range<usize>> = points
+            .iter()
+            .flat_map(|&a| points.iter().filter(move |&&b| b >= a).map(move |&b| a..b))
+            .collect();
+        for (i, first) in all_hits.iter().enumerate() {
+            for second in &all_hits[i..] {
+                for hits in [vec![], vec![first.clone()], vec![second.clone(), first.clone()]] {
+                    let expected: Vec<Range<usize>> = sentences
+                        .iter()
+                        .filter(|s| hits.iter().any(|h| overlaps(s, h)))
+                        .cloned()
+                        .collect();
+                    assert_eq!(touched(&sentences, &hits), expected, "hits {hits:?}");
+                }
+            }
+        }
+    }
 }
