@@ -268,7 +268,8 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct PackArgs {
-    /// Load an extra rule pack (a .toml file, or a folder of them); repeatable
+    /// Load an extra rule pack: a .toml pack file, a pack folder (pack.toml and one file per rule), or a
+    /// folder of them; repeatable
     #[arg(long = "pack", value_name = "FILE|DIR")]
     pub packs: Vec<PathBuf>,
 }
