@@ -3,22 +3,10 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::server::{HttpResponse, Server};
+use common::server::{cli_json, example_drafts_with_check_json, HttpResponse, Server};
 use serde_json::Value;
 
 /// What a command prints as JSON; it must end with exit code 0 (the drafts here hold nothing at `error`).
-fn cli_json(args: &[&str], stdin: &str) -> Value {
-    let out = Command::cargo_bin("replylint")
-        .unwrap()
-        .args(args)
-        .write_stdin(stdin)
-        .assert()
-        .code(0);
-    let stdout = &out.get_output().stdout;
-    serde_json::from_slice(stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(stdout)))
-}
-
 fn body_json(response: &HttpResponse) -> Value {
     serde_json::from_str(&response.body).unwrap_or_else(|e| panic!("{e}: {}", response.body))
 }
@@ -157,14 +145,7 @@ fn bad_requests_say_what_is_wrong() {
 #[test]
 fn concurrent_requests_get_the_answers_check_gives() {
     let server = Server::start(&[]);
-    let drafts: Vec<String> = std::fs::read_dir("examples/drafts")
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    let expected: Vec<Value> = drafts
-        .iter()
-        .map(|d| cli_json(&["check", "--format", "json", "--no-config", "-"], d))
-        .collect();
+    let (drafts, expected): (Vec<String>, Vec<Value>) = example_drafts_with_check_json().into_iter().unzip();
     std::thread::scope(|scope| {
         for worker in 0..8 {
             let (server, drafts, expected) = (&server, &drafts, &expected);

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::server::{parse, HttpResponse, Server};
+use common::server::{example_drafts_with_check_json, parse, HttpResponse, Server};
 use serde_json::Value;
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -180,22 +180,7 @@ fn peak_memory_kib(pid: u32) -> Option<u64> {
 fn a_bounded_load_of_malformed_valid_slow_and_idle_requests_leaves_the_server_answering_correctly() {
     let server = Server::start(&["--read-timeout", "2", "--max-connections", "128"]);
     let count = load();
-    let drafts: Vec<String> = std::fs::read_dir("examples/drafts")
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    let expected: Vec<Value> = drafts
-        .iter()
-        .map(|d| {
-            let out = assert_cmd::Command::cargo_bin("replylint")
-                .unwrap()
-                .args(["check", "--format", "json", "--no-config", "-"])
-                .write_stdin(d.as_str())
-                .assert()
-                .code(0);
-            serde_json::from_slice(&out.get_output().stdout).unwrap()
-        })
-        .collect();
+    let (drafts, expected): (Vec<String>, Vec<Value>) = example_drafts_with_check_json().into_iter().unzip();
     let started = Instant::now();
     // Idle connections, held for the whole run; the server closes them after its read timeout.
     let mut idle: Vec<TcpStream> = (0..20).map(|_| connect(&server)).collect();

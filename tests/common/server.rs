@@ -131,3 +131,27 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// What the CLI prints as JSON for `args` with `stdin`, exiting 0: the answer a server endpoint must equal.
+pub fn cli_json(args: &[&str], stdin: &str) -> serde_json::Value {
+    let out = assert_cmd::Command::cargo_bin("replylint")
+        .unwrap()
+        .args(args)
+        .write_stdin(stdin)
+        .assert()
+        .code(0);
+    let stdout = &out.get_output().stdout;
+    serde_json::from_slice(stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(stdout)))
+}
+
+/// Every example draft's text, and what `check --format json -` prints for it.
+pub fn example_drafts_with_check_json() -> Vec<(String, serde_json::Value)> {
+    std::fs::read_dir("examples/drafts")
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .map(|draft| {
+            let checked = cli_json(&["check", "--format", "json", "--no-config", "-"], &draft);
+            (draft, checked)
+        })
+        .collect()
+}
