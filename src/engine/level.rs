@@ -1,11 +1,12 @@
-//! `level`: the Korean speech level of each sentence in the agent's own voice (DOMAIN §5). Banmal, 하오체
-//! and chat forms are reported at the sentence's ending (or its laughter); the register mix is reported
-//! once, when a reply never uses the profile's main register.
+//! `level`: the Korean speech level of each sentence in the agent's own voice (DOMAIN §5), read from the
+//! sentence's final ending as the morphological analysis gives it. Banmal (해체, 해라체, 하게체), 하오체,
+//! notice style and chat forms are reported at the eojeol that ends the sentence (or at the laughter);
+//! the register mix is reported once, when a reply never uses the profile's main register.
 
 use super::RuleRun;
 use crate::finding::{Finding, SuggestionAction};
 use crate::pack::{LevelDef, LevelProfile};
-use crate::text::speech_level::{classify, ending, laughter, SpeechLevel};
+use crate::text::ko::SpeechLevel;
 use crate::text::{Lang, Role};
 use std::ops::Range;
 
@@ -21,16 +22,19 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
     let levels = &text.levels;
     let mut hasipsio = Vec::new();
     let mut haeyo = Vec::new();
-    // Quoted text is masked by the classifier; list items, headings, greetings and signatures are not
-    // the agent's running voice.
-    for sentence in run.draft.sentences().iter().filter(|s| s.role == Role::Body) {
-        let words = run.draft.sentence_text(sentence);
-        let at = |local: Range<usize>| sentence.range.start + local.start..sentence.range.start + local.end;
-        let level = classify(words);
-        let reported = match level {
-            SpeechLevel::Banmal => levels.banmal.as_ref(),
+    // List items, headings, greetings and signatures are not the agent's running voice; quoted text is
+    // blanked by the analysis.
+    for (index, sentence) in run.draft.sentences().iter().enumerate() {
+        if sentence.role != Role::Body {
+            continue;
+        }
+        let Some(register) = run.draft.register(index) else {
+            continue;
+        };
+        let reported = match register.level {
+            SpeechLevel::Hae | SpeechLevel::Haera | SpeechLevel::Hage => levels.banmal.as_ref(),
             SpeechLevel::Hao => levels.hao.as_ref(),
-            SpeechLevel::Casual => levels.casual.as_ref(),
+            SpeechLevel::Notice => levels.notice.as_ref(),
             SpeechLevel::Hasipsio => {
                 hasipsio.push(sentence.range.clone());
                 None
@@ -39,17 +43,14 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) {
                 haeyo.push(sentence.range.clone());
                 None
             }
-            SpeechLevel::Neutral => None,
+            SpeechLevel::Unknown => None,
         };
-        if let Some(def) = reported {
-            let span = match (level, laughter(words)) {
-                (SpeechLevel::Casual, Some(found)) => at(found),
-                _ => at(ending(words)),
-            };
-            out.push(report(run, span, def, None));
-        } else if let (Some(def), Some(found)) = (levels.casual.as_ref(), laughter(words)) {
-            // "ㅋㅋ 다시 해 보세요": a polite ending does not excuse the laughter.
-            out.push(report(run, at(found), def, None));
+        let ending = register.ending.clone().unwrap_or(sentence.range.clone());
+        match (reported, levels.casual.as_ref(), register.casual.clone()) {
+            (Some(def), _, _) => out.push(report(run, ending, def, None)),
+            // "ㅋㅋ 다시 해 보세요", "드렸어용": a polite ending does not excuse the chat form.
+            (None, Some(def), Some(found)) => out.push(report(run, found, def, None)),
+            _ => {}
         }
     }
     let (main, secondary) = match run.rule.profile {

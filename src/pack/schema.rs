@@ -563,6 +563,8 @@ pub struct LevelsDef {
     pub hao: Option<LevelDef>,
     /// Chat forms: ㅋㅋ, ㅎㅎ, -용, -염.
     pub casual: Option<LevelDef>,
+    /// Notice style (명사형 종결: 문의 바람, 확인 요망, 방문할 것, 완료함) in a sentence of the reply's body.
+    pub notice: Option<LevelDef>,
     /// The profile's secondary register outnumbering its main one.
     pub mix: Option<LevelDef>,
 }

@@ -200,6 +200,7 @@ fn explain_lang(out: &mut String, lang: Lang, text: &RuleLang, kind: Kind) {
         ("Banmal:", &levels.banmal),
         ("하오체:", &levels.hao),
         ("Chat forms:", &levels.casual),
+        ("Notice style:", &levels.notice),
         ("Register mix:", &levels.mix),
     ] {
         if let Some(def) = def {

@@ -10,8 +10,8 @@ pub mod liquid;
 mod lower;
 pub mod normalize;
 pub mod placeholders;
+pub mod register;
 pub mod sentences;
-pub mod speech_level;
 pub mod structure;
 
 pub use lang::{Lang, Langs};
@@ -35,6 +35,9 @@ pub struct Draft {
     /// Lower-cased views with where each sentence lies in them, made on first use, for the literal
     /// prefilters.
     lower: [OnceLock<lower::LowerCase>; 2],
+    /// Each sentence's Korean analysis (`None` for a sentence without Hangul), made on first use so a
+    /// draft no rule reads in Korean never runs the analyser.
+    registers: OnceLock<Vec<Option<register::SentenceRegister>>>,
 }
 
 /// A draft as written, with its lines: all a report needs once the rules have run. A checked draft keeps
@@ -105,6 +108,7 @@ impl Draft {
             sentences,
             placeholders,
             lower: Default::default(),
+            registers: OnceLock::new(),
         }
     }
 
@@ -195,6 +199,18 @@ impl Draft {
 
     pub fn placeholders(&self) -> &[Placeholder] {
         &self.placeholders
+    }
+
+    /// The Korean analysis of the sentence at `index` in `sentences()`: its words, final ending, speech
+    /// level and uses of -시-; `None` when it holds no Hangul.
+    pub fn register(&self, index: usize) -> Option<&register::SentenceRegister> {
+        let all = self.registers.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|s| register::read(self.sentence_text(s), s.range.start))
+                .collect()
+        });
+        all.get(index)?.as_ref()
     }
 
     /// The normalised text of a sentence.

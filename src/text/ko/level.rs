@@ -108,6 +108,10 @@ const ENDINGS: &[(&str, SpeechLevel)] = {
         ("걸", Hae),
         ("고", Hae),
         ("대", Hae),
+        // Spoken forms: 했다구, 8시구만.
+        ("구", Hae),
+        ("구만", Hae),
+        ("든가", Hae),
         ("다", Haera),
         ("라", Haera),
         ("자", Haera),
@@ -123,6 +127,11 @@ const ENDINGS: &[(&str, SpeechLevel)] = {
 /// Nouns that close a notice (제출 바람, 확인 요망, 사용 금지).
 const NOTICE_NOUNS: &[&str] = &[
     "바람", "요망", "요함", "엄수", "필수", "금지", "완료", "요청", "불가", "예정",
+];
+
+/// What is asked or given before a notice's 드림 (부탁드림, 안내드림).
+const NOTICE_BEFORE_DRIM: &[&str] = &[
+    "부탁", "요청", "안내", "연락", "협조", "양해", "참고", "회신", "답변", "공지",
 ];
 
 fn is_symbol(m: &Morpheme) -> bool {
@@ -163,6 +172,11 @@ pub fn final_ending(words: &[Morpheme]) -> Option<Ending> {
         // unmistakable.
         "UNKNOWN" => unknown_ending(word.surface).and_then(|e| ending(e.to_string(), "EF")),
         "NNG" if NOTICE_NOUNS.contains(&part.lemma) && last > 0 => ending(part.lemma.to_string(), "NNG"),
+        // 확인 부탁드림, 회신 요청드림: 드림 after what is asked or given is a notice's close; after a
+        // name or a team (고객지원팀 드림) it signs a letter.
+        "NNG" if part.lemma == "드림" && last > 0 && NOTICE_BEFORE_DRIM.contains(&words[last - 1].lemma()) => {
+            ending(part.lemma.to_string(), "NNG")
+        }
         // 방문할 것: a future adnominal and 것.
         "NNB" if part.lemma == "것" && last > 0 => {
             let adnominal = words[last - 1].parts().last().filter(|p| p.tag == "ETM");

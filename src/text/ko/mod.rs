@@ -54,6 +54,24 @@ pub struct Part<'a> {
 }
 
 impl<'a> Morpheme<'a> {
+    /// A word read back from where it was kept: its text, its byte range, and the lexicon's tag and
+    /// morpheme breakdown as [`Morpheme::expression`] gave them.
+    pub fn from_parts(surface: &'a str, range: std::ops::Range<usize>, tag: &'a str, expression: &'a str) -> Self {
+        Morpheme {
+            surface,
+            start: range.start,
+            end: range.end,
+            tag,
+            expression,
+        }
+    }
+
+    /// The lexicon's breakdown of an inflected or pre-analysed word (`드리/VX+ㄹ게요/EF`); empty for a
+    /// simple morpheme.
+    pub fn expression(&self) -> &'a str {
+        self.expression
+    }
+
     /// The POS of the last morpheme: `EF` for `합니다/XSA+EF`.
     pub fn last_tag(&self) -> &'a str {
         self.tag.rsplit('+').next().unwrap_or(self.tag)
