@@ -1,5 +1,6 @@
 //! Prints the analysis of each Korean line on standard input: its words (surface, tag, morphemes), final
-//! ending, speech level and any -시- on a thing. With `--levels`, one line per sentence instead.
+//! ending, speech level and any -시- on a thing, and the line as a rule's `morphemes` patterns see it.
+//! With `--levels`, one line per sentence instead.
 //!
 //! ```sh
 //! echo "커피 나오셨습니다" | cargo run --release --example ko_analyse
@@ -43,6 +44,12 @@ fn main() {
             let parts: Vec<String> = w.parts().map(|p| format!("{}/{}", p.lemma, p.tag)).collect();
             println!("{}\t{}\t{}\t{}..{}", w.surface, w.tag, parts.join("+"), w.start, w.end);
         }
+        // What a `morphemes` pattern is matched against: every morpheme as lemma/TAG, joined by spaces.
+        let stream: Vec<String> = words
+            .iter()
+            .flat_map(|w| w.parts().map(|p| format!("{}/{}", p.lemma, p.tag)).collect::<Vec<_>>())
+            .collect();
+        println!("morphemes: {}", stream.join(" "));
         println!(
             "= {} ({ending}){}\n",
             level.as_str(),

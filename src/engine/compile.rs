@@ -138,6 +138,8 @@ pub struct MatcherSet {
     pub patterns: Vec<Matcher>,
     pub exceptions: Vec<Matcher>,
     pub weak: Vec<Matcher>,
+    /// Korean patterns over morphemes.
+    pub morphemes: Vec<super::morphemes::MorphemeMatcher>,
 }
 
 /// Everything for one language, indexed like `RuleSet::rules` and `RuleSet::scenarios`.
@@ -192,6 +194,11 @@ fn matcher_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
                     patterns: all(&text.patterns, view, rule.case_sensitive, text.rewrites_use_groups()),
                     exceptions: all(&text.exceptions, view, rule.case_sensitive, false),
                     weak: all(&text.weak, view, rule.case_sensitive, false),
+                    morphemes: text
+                        .morphemes
+                        .iter()
+                        .map(super::morphemes::MorphemeMatcher::new)
+                        .collect(),
                 })
             })
             .collect(),
@@ -204,6 +211,7 @@ fn matcher_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
                     patterns: all(&s.cues[lang.index()], view, false, false),
                     exceptions: all(&s.exceptions[lang.index()], view, false, false),
                     weak: Vec::new(),
+                    morphemes: Vec::new(),
                 }
             })
             .collect(),

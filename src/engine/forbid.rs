@@ -1,10 +1,12 @@
 //! `forbid`: every match in scope is a finding at its span, with the rewrite as a replacement.
 
-use super::matching::{pattern_hits, Hit};
-use super::RuleRun;
+use super::matching::{exception_ranges, overlaps_any, pattern_hits, Hit};
+use super::{morphemes, RuleRun};
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
-use crate::pack::Fix;
+use crate::pack::{Fix, Pattern, RuleLang};
+use crate::text::Draft;
+use std::ops::Range;
 
 pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
     let scope = run.scope();
@@ -12,15 +14,22 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
         let (Some(set), Some(text)) = (tables.rules[run.index].as_ref(), run.rule.lang(lang)) else {
             continue;
         };
-        // A pattern's own rewrite wins over the rule's.
-        let rewrite = |hit: &Hit| {
-            text.patterns[hit.pattern]
-                .suggestion
-                .as_deref()
-                .or(text.suggestion.as_deref())
-        };
-        for hit in pattern_hits(run.draft, set, &scope, text.rewrites_use_groups())? {
-            let suggestion = rewrite(&hit).map(|s| expand_groups(run, s, &hit));
+        let mut found: Vec<(Hit, Option<&Pattern>)> = pattern_hits(run.draft, set, &scope, text.rewrites_use_groups())?
+            .into_iter()
+            .map(|hit| {
+                let pattern = &text.patterns[hit.pattern];
+                (hit, Some(pattern))
+            })
+            .collect();
+        let surface: Vec<Range<usize>> = found.iter().map(|(hit, _)| hit.range.clone()).collect();
+        found.extend(analysed_hits(run.draft, set, text, &scope, surface)?);
+        found.sort_by_key(|(hit, _)| hit.range.start);
+        for (hit, pattern) in found {
+            // A pattern's own rewrite wins over the rule's.
+            let rewrite = pattern
+                .and_then(|p| p.suggestion.as_deref())
+                .or(text.suggestion.as_deref());
+            let suggestion = rewrite.map(|s| expand_groups(run, s, &hit));
             let mut finding = run.finding(
                 hit.range.clone(),
                 &text.message,
@@ -28,19 +37,68 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
                 SuggestionAction::Replace,
                 None,
             );
-            let pattern = &text.patterns[hit.pattern];
             // A pattern may be graver (or milder) than its rule: blaming the customer is an error.
-            if let Some(severity) = pattern.severity {
+            if let Some(severity) = pattern.and_then(|p| p.severity) {
                 finding.severity = severity;
             }
             // A rewrite with a `{slot}` needs a person to fill it, however safe the pack says it is.
-            finding.fixable = pattern.fix.unwrap_or(run.rule.fix) == Fix::Safe
+            finding.fixable = pattern.and_then(|p| p.fix).unwrap_or(run.rule.fix) == Fix::Safe
                 && finding.suggestion.is_some()
                 && !finding.suggestion_has_slot();
             out.push(finding);
         }
     }
     Ok(())
+}
+
+/// Korean matches from the analysis: morpheme patterns, then the rule's detectors (which carry no
+/// rewrite of their own). Exceptions apply as to surface patterns, and what a surface pattern or an
+/// earlier analysed hit already covers is not reported twice.
+fn analysed_hits<'t>(
+    draft: &Draft,
+    set: &super::compile::MatcherSet,
+    text: &'t RuleLang,
+    scope: &super::matching::SearchArea,
+    mut taken: Vec<Range<usize>>,
+) -> Result<Vec<(Hit, Option<&'t Pattern>)>> {
+    if set.morphemes.is_empty() && text.detect.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut candidates: Vec<(Hit, Option<&Pattern>)> = morphemes::hits(draft, &set.morphemes, scope.ranges)?
+        .into_iter()
+        .map(|hit| {
+            let pattern = &text.morphemes[hit.pattern];
+            (hit, Some(pattern))
+        })
+        .collect();
+    candidates.extend(
+        morphemes::detected(draft, &text.detect, scope.ranges)
+            .into_iter()
+            .map(|range| {
+                (
+                    Hit {
+                        range,
+                        pattern: 0,
+                        groups: Vec::new(),
+                    },
+                    None,
+                )
+            }),
+    );
+    if candidates.is_empty() {
+        return Ok(candidates);
+    }
+    let hits: Vec<Hit> = candidates.iter().map(|(h, _)| h.clone()).collect();
+    let exceptions = exception_ranges(draft, set, scope, &hits)?;
+    let mut kept = Vec::new();
+    for (hit, pattern) in candidates {
+        if overlaps_any(&hit.range, &exceptions) || overlaps_any(&hit.range, &taken) {
+            continue;
+        }
+        taken.push(hit.range.clone());
+        kept.push((hit, pattern));
+    }
+    Ok(kept)
 }
 
 /// Replaces `$1`, `${1}`, `${name}` and `$$` in a rewrite with the original text of the capture groups.

@@ -141,7 +141,12 @@ fn unexcepted(
 
 /// The exception matches that may overlap these hits. A match never spans two sentences, so only the
 /// sentences of the scope that the hits overlap are searched.
-fn exception_ranges(draft: &Draft, set: &MatcherSet, scope: &SearchArea, near: &[Hit]) -> Result<Vec<Range<usize>>> {
+pub fn exception_ranges(
+    draft: &Draft,
+    set: &MatcherSet,
+    scope: &SearchArea,
+    near: &[Hit],
+) -> Result<Vec<Range<usize>>> {
     let mut ranges = Vec::new();
     if set.exceptions.is_empty() {
         return Ok(ranges);
@@ -183,7 +188,7 @@ fn touched(sentences: &[Range<usize>], hits: &[Range<usize>]) -> Vec<Range<usize
         .collect()
 }
 
-fn overlaps_any(range: &Range<usize>, others: &[Range<usize>]) -> bool {
+pub fn overlaps_any(range: &Range<usize>, others: &[Range<usize>]) -> bool {
     others.iter().any(|o| overlaps(o, range))
 }
 

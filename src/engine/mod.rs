@@ -7,6 +7,7 @@ mod level;
 mod limit;
 mod literals;
 mod matching;
+mod morphemes;
 mod prefilter;
 mod require;
 mod scenario;

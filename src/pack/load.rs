@@ -4,8 +4,9 @@
 use super::macros::{self, UnknownMacro};
 use super::model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
 use super::schema::{
-    BadExample, Fix, ForbidLang, ForbidRule, Insert, Kind, LevelLang, LevelProfile, LevelRule, LevelsDef, LimitLang,
-    LimitRule, Measure, PackHeader, PatternDef, RequireLang, RequireRule, RuleDef, ScenarioDef, Scope, Spacing,
+    BadExample, Detector, Fix, ForbidLang, ForbidRule, Insert, Kind, LevelLang, LevelProfile, LevelRule, LevelsDef,
+    LimitLang, LimitRule, Measure, PackHeader, PatternDef, RequireLang, RequireRule, RuleDef, ScenarioDef, Scope,
+    Spacing,
 };
 use crate::error::{Error, Origin, Result};
 use crate::finding::Severity;
@@ -547,7 +548,8 @@ impl<'a> Loader<'a> {
             Kind::Limit => matches!(block.measure, Measure::Matches | Measure::Position),
             Kind::Level => false,
         };
-        if needs_patterns && block.patterns.is_empty() {
+        let analysed = !block.morphemes.is_empty() || !block.detect.is_empty();
+        if needs_patterns && block.patterns.is_empty() && !analysed {
             return Err(self.error(at, rule_id, "`patterns` is empty"));
         }
         if kind == Kind::Limit {
@@ -567,6 +569,12 @@ impl<'a> Loader<'a> {
                 return Err(self.error(share.span().start, rule_id, "`max_share` must be between 0 and 1"));
             }
         }
+        if let (Lang::En, Some(first)) = (options.lang, block.morphemes.first()) {
+            return Err(self.error(first.span().start, rule_id, "`morphemes` patterns are Korean only"));
+        }
+        if let (Lang::En, false) = (options.lang, block.detect.is_empty()) {
+            return Err(self.error(at, rule_id, "`detect` is Korean only"));
+        }
         Ok(RuleLang {
             patterns: block
                 .patterns
@@ -575,6 +583,23 @@ impl<'a> Loader<'a> {
                 .collect::<Result<_>>()?,
             exceptions: self.patterns(&block.exceptions, options, rule_id)?,
             weak: self.patterns(&block.weak, options, rule_id)?,
+            // Morphemes are matched as the analysis writes them: no spacing to loosen.
+            morphemes: block
+                .morphemes
+                .iter()
+                .map(|def| {
+                    self.rule_pattern(
+                        def,
+                        PatternOptions {
+                            loose: false,
+                            ..options
+                        },
+                        kind,
+                        rule_id,
+                    )
+                })
+                .collect::<Result<_>>()?,
+            detect: block.detect,
             message: block.message,
             weak_message: block.weak_message,
             weak_suggestion: block.weak_suggestion,
@@ -677,6 +702,8 @@ fn respan<T, U>(value: Spanned<T>, f: impl FnOnce(T) -> U) -> Spanned<U> {
 struct LangText {
     patterns: Vec<Spanned<PatternDef>>,
     exceptions: Vec<Spanned<String>>,
+    morphemes: Vec<Spanned<PatternDef>>,
+    detect: Vec<Detector>,
     weak: Vec<Spanned<String>>,
     message: String,
     weak_message: Option<String>,
@@ -702,6 +729,8 @@ impl LangText {
         LangText {
             patterns: Vec::new(),
             exceptions: Vec::new(),
+            morphemes: Vec::new(),
+            detect: Vec::new(),
             weak: Vec::new(),
             message,
             weak_message: None,
@@ -722,6 +751,8 @@ fn forbid_lang(b: ForbidLang) -> LangText {
     LangText {
         patterns: b.patterns,
         exceptions: b.exceptions,
+        morphemes: b.morphemes,
+        detect: b.detect,
         ..LangText::new(b.message, b.rationale, b.suggestion, b.good, b.bad)
     }
 }

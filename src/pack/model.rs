@@ -1,6 +1,6 @@
 //! Loaded, validated rules and scenarios: what the engine compiles and runs.
 
-use super::schema::{BadExample, Fix, Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
+use super::schema::{BadExample, Detector, Fix, Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
 use crate::error::Origin;
 use crate::finding::Severity;
 use crate::text::Lang;
@@ -35,6 +35,10 @@ pub struct RuleLang {
     pub patterns: Vec<Pattern>,
     pub exceptions: Vec<Pattern>,
     pub weak: Vec<Pattern>,
+    /// `forbid`, Korean: patterns over morphemes (`lemma/TAG` joined by spaces).
+    pub morphemes: Vec<Pattern>,
+    /// `forbid`, Korean: analyses reported as findings.
+    pub detect: Vec<Detector>,
     pub message: String,
     pub weak_message: Option<String>,
     pub weak_suggestion: Option<String>,

@@ -153,6 +153,15 @@ impl Scope {
     }
 }
 
+/// An analysis a forbid rule can report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Detector {
+    /// The honorific -시- on a thing rather than a person (사물 존대: 커피 나오셨습니다, 사이즈가 없으세요,
+    /// 품절이십니다), from the subject the sentence names.
+    HonorificOnThing,
+}
+
 /// How a rule's Korean patterns match the spaces between Hangul syllables.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -318,6 +327,15 @@ pub struct ForbidLang {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub exceptions: Vec<Spanned<String>>,
+    /// Korean only: regular expressions over a sentence's morphemes, written `lemma/TAG` and joined by
+    /// single spaces (`나오/VV 시/EP`), so one pattern matches every conjugation and spacing. A match
+    /// covers whole morphemes and reports the words they are in.
+    #[serde(default)]
+    #[schemars(with = "Vec<PatternDef>")]
+    pub morphemes: Vec<Spanned<PatternDef>>,
+    /// Korean only: analyses whose findings the rule reports as if a pattern had matched them.
+    #[serde(default)]
+    pub detect: Vec<Detector>,
     /// What is wrong, in one line; `{excerpt}` is replaced with the matched text.
     pub message: String,
     /// Why it matters (shown by `replylint explain`).

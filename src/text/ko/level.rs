@@ -516,6 +516,7 @@ pub fn honorific_on(words: &[Morpheme]) -> Vec<Honorific> {
             };
             honoured
                 || owned
+                || possessed(words, s)
                 || EXPERIENCER.contains(&predicate.as_str())
                 || noun.surface.ends_with('님')
                 || PERSON_NOUNS.contains(&lemma)
@@ -529,6 +530,22 @@ pub fn honorific_on(words: &[Morpheme]) -> Vec<Honorific> {
         });
     }
     found
+}
+
+/// Whether a person is named in the clause just before the subject at `s`, as its owner or setting:
+/// "가족분 중에 알레르기가 있으셔서", "고객님의 계정이 잠기셨다면". There the -시- honours that person through
+/// what is theirs (간접 높임), not the thing.
+fn possessed(words: &[Morpheme], s: usize) -> bool {
+    for m in words[..s].iter().rev().take(4) {
+        if matches!(m.last_tag(), "EC" | "ETM" | "SF" | "SC" | "EF") {
+            return false;
+        }
+        let lemma = m.lemma();
+        if m.surface.ends_with('님') || m.surface.ends_with('분') || PERSON_NOUNS.contains(&lemma) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The nearest noun before `start`, within its clause, followed by a subject particle (이/가/께서) or a
