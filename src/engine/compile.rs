@@ -5,7 +5,7 @@
 use super::literals::{LiteralIndex, Presence};
 use super::prefilter::Requirement;
 use crate::error::{Error, Result};
-use crate::pack::{Pattern, RuleSet, Spacing};
+use crate::pack::{Kind, Pattern, RuleSet, Spacing};
 use crate::text::{Draft, Lang, View};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -50,6 +50,10 @@ pub struct Matcher {
     captures: bool,
     profile: Profile,
     regex: OnceLock<Result<Regex>>,
+    /// Whether a loose Korean match that runs over a space must keep to the words of its sentence (see
+    /// `matching::respects_words`): set for what makes a finding or a scenario, forbid patterns and cues.
+    /// A require rule's evidence or an exception found across two words only makes the linter quieter.
+    pub keep_to_words: bool,
 }
 
 impl Matcher {
@@ -64,6 +68,7 @@ impl Matcher {
             source: source.clone(),
             case_sensitive,
             regex: OnceLock::new(),
+            keep_to_words: false,
         }
     }
 
@@ -183,6 +188,15 @@ fn matcher_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
             .map(|p| Matcher::new(p, lang, view, case_sensitive, captures, profile))
             .collect()
     };
+    let keeping_to_words = |matchers: Vec<Matcher>| -> Vec<Matcher> {
+        matchers
+            .into_iter()
+            .map(|m| Matcher {
+                keep_to_words: m.view == View::Compact,
+                ..m
+            })
+            .collect()
+    };
     LangTables {
         rules: rules
             .rules
@@ -190,8 +204,12 @@ fn matcher_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
             .map(|rule| {
                 let text = rule.lang(lang)?;
                 let view = view_for(rule.spacing);
+                let patterns = all(&text.patterns, view, rule.case_sensitive, text.rewrites_use_groups());
                 Some(MatcherSet {
-                    patterns: all(&text.patterns, view, rule.case_sensitive, text.rewrites_use_groups()),
+                    patterns: match rule.kind {
+                        Kind::Forbid => keeping_to_words(patterns),
+                        _ => patterns,
+                    },
                     exceptions: all(&text.exceptions, view, rule.case_sensitive, false),
                     weak: all(&text.weak, view, rule.case_sensitive, false),
                     morphemes: text
@@ -208,7 +226,7 @@ fn matcher_tables(rules: &RuleSet, lang: Lang, profile: Profile) -> LangTables {
             .map(|s| {
                 let view = view_for(Spacing::Loose);
                 MatcherSet {
-                    patterns: all(&s.cues[lang.index()], view, false, false),
+                    patterns: keeping_to_words(all(&s.cues[lang.index()], view, false, false)),
                     exceptions: all(&s.exceptions[lang.index()], view, false, false),
                     weak: Vec::new(),
                     morphemes: Vec::new(),

@@ -3,7 +3,7 @@
 
 use super::compile::{Matcher, MatcherSet, Presences};
 use crate::error::Result;
-use crate::text::Draft;
+use crate::text::{Draft, View};
 use regex_automata::PatternID;
 use std::ops::Range;
 
@@ -50,6 +50,11 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &SearchArea, with_groups: b
     } else {
         Vec::new()
     };
+    // A loose Korean match may run over the spaces the compact view removed; it must still start where a
+    // word starts and not end inside a noun, or "서버" would be found in "확인하셔서 버튼을".
+    let keeps_words = |range: &Range<usize>, sentence: &Range<usize>| {
+        !matcher.keep_to_words || respects_words(draft, sentence, range)
+    };
     for sentence in sentences {
         let start = draft.from_normalized(matcher.view, sentence.start);
         let end = draft.from_normalized(matcher.view, sentence.end);
@@ -60,26 +65,60 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &SearchArea, with_groups: b
                 let Some(whole) = caps.get_match().filter(|m| !m.is_empty()) else {
                     continue;
                 };
+                let range = to_normalized(whole.range());
+                if !keeps_words(&range, sentence) {
+                    continue;
+                }
                 let groups = names
                     .iter()
                     .enumerate()
                     .map(|(i, name)| (name.clone(), caps.get_group(i).map(|s| to_normalized(s.range()))))
                     .collect();
                 out.push(Hit {
-                    range: to_normalized(whole.range()),
+                    range,
                     pattern: 0,
                     groups,
                 });
             }
         } else {
-            out.extend(regex.find_iter(slice).filter(|m| !m.is_empty()).map(|m| Hit {
-                range: to_normalized(m.range()),
-                pattern: 0,
-                groups: Vec::new(),
-            }));
+            out.extend(
+                regex
+                    .find_iter(slice)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| to_normalized(m.range()))
+                    .filter(|range| keeps_words(range, sentence))
+                    .map(|range| Hit {
+                        range,
+                        pattern: 0,
+                        groups: Vec::new(),
+                    }),
+            );
         }
     }
     Ok(out)
+}
+
+/// Whether a match (normalised view) keeps to the words of its sentence. Only a match that runs over a
+/// space is checked, against the morphological analysis: it must not start or end strictly inside a
+/// noun, numeral or adverb ("서버" in "확인하셔서 버튼을" ends inside 버튼). Endings may be cut, as
+/// patterns such as `{T:ㄹ}\s*수\s*없` start inside 드릴. Within one eojeol, and in a sentence without
+/// Hangul, any match stands.
+fn respects_words(draft: &Draft, sentence: &Range<usize>, hit: &Range<usize>) -> bool {
+    let text = draft.view(View::Normalized);
+    if !text[hit.clone()].contains(char::is_whitespace) {
+        return true;
+    }
+    let Some(register) = draft.sentence_index(sentence).and_then(|i| draft.register(i)) else {
+        return true;
+    };
+    let inside = |at: usize, w: &Range<usize>| w.start < at && at < w.end;
+    !register.words.iter().any(|w| {
+        let content = matches!(
+            w.tag.split('+').next(),
+            Some("NNG" | "NNP" | "NNB" | "NR" | "NP" | "MAG" | "SL" | "SN")
+        );
+        content && (inside(hit.start, &w.range) || inside(hit.end, &w.range))
+    })
 }
 
 /// Matches of a set's patterns in scope that no exception overlaps, sorted and without overlaps

@@ -1,5 +1,5 @@
-//! Korean patterns over morphemes in a user's pack: one pattern, every conjugation and spacing; what they
-//! may not be written as.
+//! Korean patterns in a user's pack: surface patterns keep to words whatever the spacing, and patterns
+//! over morphemes cover every conjugation and spacing; what they may not be written as.
 
 use replylint::{CheckOptions, Draft, Linter, RuleSet};
 
@@ -22,6 +22,20 @@ fn linter(ko_block: &str) -> Linter {
 fn excerpts(linter: &Linter, text: &str) -> Vec<String> {
     let outcome = linter.check(&Draft::new(text), &CheckOptions::default()).unwrap();
     outcome.findings.into_iter().map(|f| f.excerpt).collect()
+}
+
+#[test]
+fn loose_surface_patterns_do_not_join_the_ends_of_two_words() {
+    let term = linter("patterns = ['서버']\n");
+    // 하셔서 + 버튼: the letters are there once the space is gone, the word is not.
+    assert!(excerpts(&term, "내용을 확인하셔서 버튼을 눌러 주세요.").is_empty());
+    assert_eq!(excerpts(&term, "서버 점검으로 접속이 늦어졌습니다."), ["서버"]);
+    assert_eq!(excerpts(&term, "서버를 다시 시작했습니다."), ["서버"]);
+    // Spacing inside the term still matches: it starts where a word starts and ends where one ends.
+    assert_eq!(excerpts(&term, "메일 서 버를 다시 시작했습니다."), ["서 버"]);
+    let phrase = linter("patterns = ['불편을 끼쳐 드려']\n");
+    assert_eq!(excerpts(&phrase, "불편을끼쳐드려 죄송합니다."), ["불편을끼쳐드려"]);
+    assert_eq!(excerpts(&phrase, "불편을 끼쳐드려 죄송합니다."), ["불편을 끼쳐드려"]);
 }
 
 #[test]
