@@ -124,7 +124,7 @@ static TICKET_OR_WAIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A notice addresses many customers at once.
 static TO_MANY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:dear|hello|hi|attention|to)\s+(?:all\s+)?(?:(?:our\s+)?valued\s+)?(?:customers|users|members|clients|subscribers|merchants|sellers|partners|players|everyone|all)\b|\bto\s+all\s+(?:of\s+)?(?:our\s+)?(?:customers|users|members|clients|subscribers)\b|\ball\s+(?:of\s+)?our\s+(?:customers|users|members|clients|subscribers)\b|(?:고객|회원|이용자|사용자|가입자|셀러|판매자|파트너|모험가|플레이어|학부모|구독자)\s*여러분",
+        r"(?i)^(?:dear|hello|hi|attention|to)\s+(?:all\s+)?(?:(?:our\s+)?valued\s+)?(?:customers|users|members|clients|subscribers|merchants|sellers|partners|players|everyone|all)\b|\bto\s+all\s+(?:of\s+)?(?:our\s+)?(?:customers|users|members|clients|subscribers)\b|\ball\s+(?:of\s+)?our\s+(?:customers|users|members|clients|subscribers)\b|(?:^|[\s,])[가-힣]{1,6}\s*여러분|^여러분",
     )
 });
 
@@ -346,6 +346,11 @@ mod tests {
         assert_eq!(
             (k, why.as_str()),
             (ReplyKind::Notice, "addresses many: \"Dear customers\"")
+        );
+        let (k, why) = kind("시민 여러분, 연휴 동안 주차장은 무료입니다.");
+        assert_eq!(
+            (k, why.as_str()),
+            (ReplyKind::Notice, "addresses many: \"시민 여러분\"")
         );
         let (k, why) = kind("[공지] 정기 점검 안내\n고객 여러분, 3월 3일 02시부터 04시까지 서비스가 중단됩니다.");
         assert_eq!(k, ReplyKind::Notice);

@@ -80,8 +80,7 @@ pub fn split(view: &mut Normalized) -> Vec<Sentence> {
 }
 
 /// A sign-off written on the last line of the text rather than on a line of its own ("... let me know.
-/// Thanks!", "... 말씀 주세요. 감사합니다!", "... so we can discuss. - [Your name]") is the signature, not the
-/// last sentence of the body.
+/// Thanks!", "... 말씀 주세요. 감사합니다!") is the signature, not the last sentence of the body.
 fn mark_trailing_sign_off(text: &str, sentences: &mut [Sentence]) {
     let Some(last) = sentences
         .iter()
@@ -91,14 +90,7 @@ fn mark_trailing_sign_off(text: &str, sentences: &mut [Sentence]) {
     };
     let bodies = sentences[..last].iter().filter(|s| s.role == Role::Body).count();
     let sentence = &text[sentences[last].range.clone()];
-    let dashed_name = sentence
-        .strip_prefix(['-', '—', '–'])
-        .map(str::trim)
-        .is_some_and(|name| {
-            structure::is_bare_name(name)
-                || (!name.is_empty() && name.chars().all(|c| c == '\u{E000}' || c == '\u{E001}'))
-        });
-    if sentences[last].role == Role::Body && bodies > 0 && (structure::is_valediction(sentence) || dashed_name) {
+    if sentences[last].role == Role::Body && bodies > 0 && structure::is_valediction(sentence) {
         sentences[last].role = Role::Signature;
     }
 }
@@ -465,12 +457,13 @@ mod tests {
     fn a_sign_off_on_the_last_line_is_the_signature() {
         let got = split_text("혹시 궁금하신 점이 있다면 언제든 말씀 주세요. 감사합니다!");
         assert_eq!(got[1], ("감사합니다!".into(), Role::Signature));
-        let got = split_text("Please call me at [number] so we can discuss. - [Your Name]");
-        assert_eq!(got[1].1, Role::Signature, "{got:?}");
+        let got = split_text("Let me know if it has not arrived by Friday. Thanks!");
+        assert_eq!(got[1], ("Thanks!".into(), Role::Signature));
         let got = split_text("We fixed the export. Thanks, Dana");
         assert_eq!(got[1].1, Role::Body, "a sentence, not a sign-off: {got:?}");
-        // A thank-you alone is the text itself.
-        assert_eq!(split_text("Thanks!"), vec![("Thanks!".into(), Role::Body)]);
+        // Only the last sentence: a thank-you earlier on is part of the body.
+        let got = split_text("Thanks! We fixed the export.");
+        assert_eq!(got[0], ("Thanks!".into(), Role::Body));
     }
 
     #[test]
