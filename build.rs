@@ -19,7 +19,10 @@ fn main() {
 }
 
 fn list_builtin_rules() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // Read when the script runs, not when it is compiled: a build script compiled for one checkout may be
+    // run for another that shares its target folder.
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("rules");
     // A folder: cargo reruns this script when anything under it changes, new files included.
     println!("cargo:rerun-if-changed=rules");
     let mut packs: Vec<_> = fs::read_dir(&root)

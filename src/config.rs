@@ -6,6 +6,7 @@ use crate::error::{Error, Origin, Result};
 use crate::finding::Severity;
 use crate::pack::{Kind, LevelProfile, RuleSet};
 use crate::report::Report;
+use crate::text::ReplyKind;
 use globset::{Glob, GlobMatcher};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -36,6 +37,9 @@ pub(crate) struct ConfigFile {
     fail_on: Option<FailOnSetting>,
     /// The register Korean replies are expected to use (default `formal`).
     korean_profile: Option<LevelProfile>,
+    /// The kind of text every draft is (`full`, `fragment`, `faq`, `auto-reply`, `notice`) instead of
+    /// detecting it; an `[[override]]` can set it for some paths, and `--kind` wins over both.
+    kind: Option<ReplyKind>,
     /// Per-rule severity, by rule id.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Severity>")]
@@ -83,6 +87,9 @@ struct OverrideDef {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Severity>")]
     severity: BTreeMap<String, Spanned<Severity>>,
+    /// The kind of text the drafts there are, instead of detecting it (`fragment` for a folder of
+    /// snippets, say).
+    kind: Option<ReplyKind>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -105,6 +112,7 @@ pub struct PathOverride {
     pub globs: Vec<(String, GlobMatcher)>,
     pub ignore: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
+    pub kind: Option<ReplyKind>,
 }
 
 /// Macros of an export to leave alone (all rules, or some).
@@ -126,6 +134,8 @@ pub struct Config {
     pub ignore: Vec<String>,
     pub fail_on: Option<FailOnSetting>,
     pub korean_profile: Option<LevelProfile>,
+    /// The kind of text every draft is, instead of detecting it.
+    pub kind: Option<ReplyKind>,
     pub severity: BTreeMap<String, Severity>,
     pub vocabulary: Vocabulary,
     pub overrides: Vec<PathOverride>,
@@ -204,6 +214,7 @@ impl Config {
                     })
                     .collect(),
                 severity: severities(&o.severity, &mut rule_names),
+                kind: o.kind,
             });
         }
         let mut ignore_macros = Vec::new();
@@ -232,6 +243,7 @@ impl Config {
             ignore,
             fail_on: file.fail_on,
             korean_profile: file.korean_profile,
+            kind: file.kind,
             severity,
             vocabulary: file.vocabulary,
             overrides,
@@ -264,6 +276,17 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The kind of text the config says the draft at this path is: the last `[[override]]` matching the
+    /// path that sets one, else the config's own `kind`.
+    pub fn kind_for(&self, source: &str) -> Option<ReplyKind> {
+        self.overrides
+            .iter()
+            .rev()
+            .filter(|o| o.globs.iter().any(|(_, g)| g.is_match(source)))
+            .find_map(|o| o.kind)
+            .or(self.kind)
     }
 
     /// Per-path and per-macro settings and the vocabulary, applied to a checked report.

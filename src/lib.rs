@@ -33,4 +33,4 @@ pub use error::{Error, Origin, Result};
 pub use finding::{Finding, Severity, Span, SuggestionAction};
 pub use grade::{Deduction, Grade, Rubric};
 pub use pack::RuleSet;
-pub use text::{Draft, DraftText, Lang, Langs};
+pub use text::{Classification, Draft, DraftText, KindSource, Lang, Langs, ReplyKind};

@@ -298,6 +298,8 @@ fn select_ignore_and_scenario_flags() {
             "check",
             "--scenario",
             "problem",
+            "--kind",
+            "full",
             "--select",
             "offer-workaround",
             "--fail-on",

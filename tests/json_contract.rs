@@ -42,15 +42,35 @@ fn check_result(result: &Value, text_of: impl Fn(&str) -> Option<String>) {
             "macro",
             "lang",
             "scenarios",
+            "reply_kind",
             "score",
             "grade",
             "criteria",
             "findings",
         ])
     } else {
-        set(&["source", "lang", "scenarios", "score", "grade", "criteria", "findings"])
+        set(&[
+            "source",
+            "lang",
+            "scenarios",
+            "reply_kind",
+            "score",
+            "grade",
+            "criteria",
+            "findings",
+        ])
     };
     assert_eq!(keys(result), expected, "{result}");
+    let kind = &result["reply_kind"];
+    assert_eq!(keys(kind), set(&["kind", "why", "by"]), "{kind}");
+    assert!(["full", "fragment", "faq", "auto-reply", "notice"]
+        .contains(&string(&kind["kind"], "reply_kind.kind").as_str()));
+    assert!(["detected", "option", "export", "config"].contains(&string(&kind["by"], "reply_kind.by").as_str()));
+    let why = kind["why"].as_array().expect("reply_kind.why is a list");
+    assert!(!why.is_empty(), "a kind always says why: {kind}");
+    for cue in why {
+        assert!(!string(cue, "reply_kind.why[]").trim().is_empty());
+    }
     let source = string(&result["source"], "source");
     if let Some(m) = result.get("macro") {
         assert_eq!(keys(m), set(&["kind", "id", "title", "line"]), "{m}");

@@ -1,7 +1,7 @@
 //! Short phrasing probes (tests/probes.toml), written apart from the packs' own examples: spacing slips,
 //! conjugations, typos and near-misses that each rule must get right.
 
-use replylint::{CheckOptions, Draft, Linter, RuleSet};
+use replylint::{CheckOptions, Classification, Draft, KindSource, Linter, ReplyKind, RuleSet};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -39,9 +39,12 @@ fn every_probe_behaves() {
             } else {
                 format!("{}{text} {}", probe.context_before, probe.context)
             };
-            let outcome = linter
-                .check(&Draft::new(draft.as_str()), &CheckOptions::default())
-                .unwrap();
+            // A probe is a phrasing, not a kind of text: it is checked as part of a whole reply.
+            let options = CheckOptions {
+                kind: Some(Classification::forced(ReplyKind::Full, KindSource::Option, "the probe")),
+                ..CheckOptions::default()
+            };
+            let outcome = linter.check(&Draft::new(draft.as_str()), &options).unwrap();
             checked += 1;
             if outcome.findings.iter().any(|f| f.rule == probe.rule) != should_fire {
                 let verdict = if should_fire {

@@ -224,9 +224,9 @@ fn an_agent_types_sees_highlights_and_applies_rewrites() {
     assert_eq!(page.eval("document.getElementById('letter').textContent"), json!("F"));
 
     // First rewrite: a safe one, applied as written.
-    page.click(&button_of("no-robotic-formality", "주십시오"));
-    page.wait_until("document.getElementById('draft').value.includes('다시 시도해 주십시오.')");
-    page.wait_until("!document.querySelector(\"li[data-rule='no-robotic-formality'][data-rewrite*='주십시오']\")");
+    page.click(&button_of("no-robotic-formality", "위 내용"));
+    page.wait_until("document.getElementById('draft').value.includes('위 내용 참고 부탁드립니다.')");
+    page.wait_until("!document.querySelector(\"li[data-rule='no-robotic-formality'][data-rewrite*='위 내용']\")");
     // Second rewrite: one with a slot, which is left selected for the agent to fill.
     page.click(&button_of("no-template-opener", "{문제}"));
     let selected = page.eval("(() => { const d = document.getElementById('draft'); return d.value.slice(d.selectionStart, d.selectionEnd); })()");

@@ -229,6 +229,31 @@ pub enum CheckFormat {
     Sarif,
 }
 
+/// `--kind`: the kind of text the drafts are, or `auto` to detect it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Auto,
+    Full,
+    Fragment,
+    Faq,
+    AutoReply,
+    Notice,
+}
+
+impl KindArg {
+    pub fn kind(self) -> Option<crate::text::ReplyKind> {
+        use crate::text::ReplyKind;
+        match self {
+            KindArg::Auto => None,
+            KindArg::Full => Some(ReplyKind::Full),
+            KindArg::Fragment => Some(ReplyKind::Fragment),
+            KindArg::Faq => Some(ReplyKind::Faq),
+            KindArg::AutoReply => Some(ReplyKind::AutoReply),
+            KindArg::Notice => Some(ReplyKind::Notice),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LangArg {
     Auto,
@@ -320,6 +345,12 @@ pub struct CheckArgs {
     /// Scenarios to assume instead of detecting them (problem, apology, refusal, billing, feature-request)
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub scenario: Vec<String>,
+
+    /// The kind of text the drafts are, instead of detecting it: a whole reply (full), a snippet or macro
+    /// part (fragment), an FAQ answer (faq), an automatic acknowledgement (auto-reply), a notice to many
+    /// (notice); rules run only on the kinds they apply to
+    #[arg(long, value_enum, default_value_t = KindArg::Auto)]
+    pub kind: KindArg,
 
     #[command(flatten)]
     pub packs: PackArgs,

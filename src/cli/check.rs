@@ -13,6 +13,7 @@ use crate::input::records::Columns;
 use crate::input::{self, Source};
 use crate::pack::RuleSet;
 use crate::report::{github, human, json, sarif, DraftResult, Report};
+use crate::text::{Classification, KindSource};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -156,6 +157,10 @@ impl Setup {
         let options = CheckOptions {
             lang: lang_option(args.lang),
             scenarios: (!args.scenario.is_empty()).then(|| args.scenario.clone()),
+            kind: args
+                .kind
+                .kind()
+                .map(|k| Classification::forced(k, KindSource::Option, "--kind")),
         };
         Ok(Setup {
             config,
@@ -179,7 +184,10 @@ impl Setup {
         }
         let checked: Vec<Result<DraftResult>> = items
             .par_iter()
-            .map(|item| drafts::check_one(&self.linter, &self.rubric, &self.options, item))
+            .map(|item| {
+                let options = drafts::options_for(&self.options, &self.config, item)?;
+                drafts::check_one(&self.linter, &self.rubric, &options, item)
+            })
             .collect();
         let mut report = Report::default();
         for result in checked {

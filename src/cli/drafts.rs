@@ -2,6 +2,7 @@
 //! with its suppression comments and Liquid branches, graded under the rubric in force.
 
 use super::args::{CheckInput, LangArg};
+use crate::config::Config;
 use crate::engine::{CheckOptions, Linter, Outcome};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity, Span, SuggestionAction};
@@ -12,7 +13,7 @@ use crate::input::Source;
 use crate::report::{DraftResult, MacroRef};
 use crate::suppress;
 use crate::text::liquid;
-use crate::text::{Draft, Lang};
+use crate::text::{Classification, Draft, KindSource, Lang, ReplyKind};
 use std::path::Path;
 
 /// One draft to check: a whole file (or standard input), a reply inside a help-desk export, or a row of
@@ -112,6 +113,54 @@ pub(super) fn expand_inputs(
         }));
     }
     inputs
+}
+
+/// The options for one item: the run's, with the kind of text it is when something says so. `--kind`
+/// wins; then the macro's or row's own field (`reply_kind`, or a `kind` column); then the config.
+pub(super) fn options_for(options: &CheckOptions, config: &Config, item: &Item) -> Result<CheckOptions> {
+    if options.kind.is_some() {
+        return Ok(options.clone());
+    }
+    let (declared, origin, path) = match item {
+        Item::File(source) => (None, source.name().to_string(), source.name().to_string()),
+        Item::Macro { source, reply } => (
+            reply.reply_kind.as_deref(),
+            format!("{source}:{}", reply.line),
+            source.clone(),
+        ),
+        Item::Row(record) => {
+            let file = record
+                .origin
+                .rsplit_once(':')
+                .map_or(record.origin.as_str(), |(f, _)| f);
+            (record.kind.as_deref(), record.origin.clone(), file.to_string())
+        }
+    };
+    let kind = match declared {
+        Some(name) => {
+            let kind = declared_kind(name).map_err(|e| Error::input(origin, e))?;
+            Some(Classification::forced(
+                kind,
+                KindSource::Export,
+                "the export's reply_kind field",
+            ))
+        }
+        None => config
+            .kind_for(&path)
+            .map(|k| Classification::forced(k, KindSource::Config, "replylint.toml")),
+    };
+    Ok(CheckOptions {
+        kind,
+        ..options.clone()
+    })
+}
+
+/// A kind of text named in an export or batch.
+pub(super) fn declared_kind(name: &str) -> std::result::Result<ReplyKind, String> {
+    ReplyKind::parse(name).ok_or_else(|| {
+        let known: Vec<&str> = ReplyKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown reply kind '{name}' (known: {})", known.join(", "))
+    })
 }
 
 pub(super) fn check_one(linter: &Linter, rubric: &Rubric, options: &CheckOptions, item: &Item) -> Result<DraftResult> {

@@ -158,6 +158,7 @@ fn grade_item(
     let options = CheckOptions {
         lang,
         scenarios: scenario.or_else(|| fallback_scenario.clone()).map(|s| vec![s]),
+        kind: None,
     };
     let draft = Draft::new(text);
     let (outcome, grade) = check_and_grade(linter, rubric, &draft, &options)?;

@@ -16,7 +16,7 @@ mod scope;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Span, SuggestionAction};
 use crate::pack::{Kind, Rule, RuleSet};
-use crate::text::{one_line, Draft, Lang, Langs};
+use crate::text::{kinds, one_line, Classification, Draft, Lang, Langs};
 pub use compile::Profile;
 use compile::{LangTables, Presences};
 use matching::SearchArea;
@@ -29,6 +29,8 @@ use std::sync::OnceLock;
 pub struct Outcome {
     pub langs: Langs,
     pub scenarios: Vec<String>,
+    /// What kind of text the draft is, and why; rules run only on the kinds they name.
+    pub kind: Classification,
     /// Sorted by position, then rule id.
     pub findings: Vec<Finding>,
     /// The rules that ran on this draft (its language and scenarios), with the criterion each feeds by
@@ -43,6 +45,8 @@ pub struct CheckOptions {
     pub lang: Option<Lang>,
     /// Use these scenarios instead of detecting them.
     pub scenarios: Option<Vec<String>>,
+    /// Check as this kind of text instead of detecting it.
+    pub kind: Option<Classification>,
 }
 
 pub struct Linter {
@@ -145,13 +149,14 @@ impl Linter {
             None => scenario::detect(draft, &self.rules.scenarios, &tables, &body, &presence)?,
         };
 
+        let kind = options.kind.clone().unwrap_or_else(|| kinds::classify(draft));
         let cues = scenario::CueSentences::new(draft, &tables, &body, &presence, self.rules.scenarios.len());
         let mut findings = Vec::new();
         let mut applicable_rules = BTreeMap::new();
         for (index, rule) in self.rules.rules.iter().enumerate() {
             let in_language = langs.iter().any(|l| rule.lang(l).is_some());
             let in_scenario = rule.when.is_empty() || rule.when.iter().any(|w| scenarios.contains(w));
-            if !self.active[index] || !in_language || !in_scenario {
+            if !self.active[index] || !in_language || !in_scenario || !rule.applies_to(kind.kind) {
                 continue;
             }
             applicable_rules.insert(rule.id.clone(), rule.criterion.clone());
@@ -178,6 +183,7 @@ impl Linter {
         Ok(Outcome {
             langs,
             scenarios,
+            kind,
             findings,
             applicable_rules,
         })

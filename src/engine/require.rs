@@ -5,8 +5,26 @@ use super::matching::{any_pattern_hit, weak_hits};
 use super::{scope, RuleRun};
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
+use crate::pack::IfNoScope;
+use crate::text::{structure, Role};
 
 pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
+    if run.scope.is_empty() {
+        let named = || {
+            run.draft
+                .body()
+                .any(|s| structure::addresses_by_name(run.draft.sentence_text(s)))
+        };
+        match run.rule.if_no_scope {
+            IfNoScope::Fire => {}
+            IfNoScope::Pass => return Ok(()),
+            IfNoScope::UnlessNamed if named() => return Ok(()),
+            IfNoScope::UnlessNamed => {}
+        }
+    }
+    if run.rule.steps_count && steps_in_scope(run) >= 2 {
+        return Ok(());
+    }
     let scope = run.scope();
     let mut weak = Vec::new();
     for &(lang, tables) in run.tables {
@@ -39,4 +57,14 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
         None,
     ));
     Ok(())
+}
+
+/// The list items in the rule's scope that are steps for the customer ("Use the web app").
+fn steps_in_scope(run: &RuleRun) -> usize {
+    run.draft
+        .sentences()
+        .iter()
+        .filter(|s| s.role == Role::ListItem && run.scope.contains(&s.range))
+        .filter(|s| structure::is_step(run.draft.sentence_text(s)))
+        .count()
 }

@@ -5,8 +5,8 @@ use crate::pack::{Insert, Rule, Scope};
 use crate::text::{Draft, Role, Sentence};
 use std::ops::Range;
 
-/// The normalised-view ranges of the sentences a rule looks in. `any` is the body (greetings, headings and
-/// signatures excluded); `all` adds the greeting; `opener` and `closing` take a window of body sentences;
+/// The normalised-view ranges of the sentences a rule looks in. `any` is the body (greetings, headings,
+/// signatures, header lines, quoted text and template notes excluded); `all` adds the greeting; `opener` and `closing` take a window of body sentences;
 /// `greeting` is the greeting; `near-cue` the body sentences within the window of a cue sentence, whose
 /// indices `cues` finds on demand.
 pub fn ranges(draft: &Draft, rule: &Rule, cues: impl FnOnce() -> Result<Vec<usize>>) -> Result<Vec<Range<usize>>> {
@@ -15,7 +15,7 @@ pub fn ranges(draft: &Draft, rule: &Rule, cues: impl FnOnce() -> Result<Vec<usiz
         Scope::All => draft
             .sentences()
             .iter()
-            .filter(|s| s.role != Role::Signature && s.role != Role::Heading)
+            .filter(|s| matches!(s.role, Role::Greeting | Role::Body | Role::ListItem))
             .map(|s| s.range.clone())
             .collect(),
         Scope::Opener => body_sentences(draft)

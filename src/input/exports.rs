@@ -38,6 +38,8 @@ pub struct MacroReply {
     pub id: String,
     pub title: String,
     pub active: bool,
+    /// The kind of text the macro's own `reply_kind` field declares (`fragment`, `faq`, ...).
+    pub reply_kind: Option<String>,
     /// The reply as plain text (HTML bodies turned into text).
     pub text: String,
     /// The 1-based line of the export file where the reply's string starts.
@@ -253,6 +255,7 @@ enum Key {
     ContentHtml,
     Field,
     Value,
+    ReplyKind,
     #[serde(other)]
     Other,
 }
@@ -313,6 +316,7 @@ struct Item<'a> {
     actions: Option<Objects<Action<'a>>>,
     content: Option<&'a RawValue>,
     content_html: Option<&'a RawValue>,
+    reply_kind: Option<&'a RawValue>,
 }
 
 impl<'de> Fields<'de> for Item<'de> {
@@ -324,6 +328,7 @@ impl<'de> Fields<'de> for Item<'de> {
             Key::Actions => first(&mut self.actions, map),
             Key::Content => first(&mut self.content, map),
             Key::ContentHtml => first(&mut self.content_html, map),
+            Key::ReplyKind => first(&mut self.reply_kind, map),
             _ => Ok(false),
         }
     }
@@ -439,6 +444,7 @@ impl Export<'_> {
             id: about.id.clone(),
             title: about.title.clone(),
             active: about.active,
+            reply_kind: about.reply_kind.clone(),
             text,
             line,
             origin,
@@ -482,6 +488,7 @@ struct About {
     id: String,
     title: String,
     active: bool,
+    reply_kind: Option<String>,
 }
 
 impl About {
@@ -490,6 +497,7 @@ impl About {
             id: item.id.map(id_text).unwrap_or_default(),
             title: item.title.and_then(string_value).unwrap_or_default().into_owned(),
             active: item.active.is_none_or(|active| active.get() != "false"),
+            reply_kind: item.reply_kind.and_then(string_value).map(Cow::into_owned),
         }
     }
 }

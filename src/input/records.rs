@@ -15,6 +15,8 @@ pub struct Columns {
     pub text: Column,
     pub id: Column,
     pub scenario: Column,
+    /// The kind of text (`full`, `fragment`, `faq`, ...), declared per row.
+    pub kind: Column,
 }
 
 /// A column the user named (it must exist), or the usual names to look for when they did not.
@@ -32,6 +34,7 @@ impl Columns {
             text: pick(text, &["text", "reply", "body", "message", "content"]),
             id: pick(id, &["id", "trainee", "ticket", "name"]),
             scenario: pick(scenario, &["scenario"]),
+            kind: Column::Usual(&["reply_kind", "kind"]),
         }
     }
 }
@@ -67,6 +70,8 @@ pub struct Record {
     pub origin: String,
     pub id: Option<String>,
     pub scenario: Option<String>,
+    /// The kind of text the row declares.
+    pub kind: Option<String>,
     pub text: String,
 }
 
@@ -135,6 +140,7 @@ pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Ve
         (Ok(id), Ok(scenario)) => (id, scenario),
         (Err(e), _) | (_, Err(e)) => return (Vec::new(), vec![e]),
     };
+    let kind_at = position(&columns.kind).ok().flatten();
     let text_name = names[text_at];
 
     let mut records = Vec::new();
@@ -168,6 +174,7 @@ pub fn parse_csv(shown: &str, text: &str, columns: &Columns) -> (Vec<Record>, Ve
                         origin,
                         id: cell(id_at).map(str::to_string),
                         scenario: cell(scenario_at).map(str::to_string),
+                        kind: cell(kind_at).map(str::to_string),
                         text: text.to_string(),
                     });
                 }
@@ -329,6 +336,7 @@ fn parse_object(line: &str, columns: &Columns) -> std::result::Result<Record, St
         origin: String::new(),
         id: field(&columns.id, true)?,
         scenario: field(&columns.scenario, false)?,
+        kind: field(&columns.kind, false)?,
         text,
     })
 }

@@ -4,14 +4,14 @@
 use super::macros::{self, UnknownMacro};
 use super::model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
 use super::schema::{
-    BadExample, Detector, Fix, ForbidLang, ForbidRule, Insert, Kind, LevelLang, LevelProfile, LevelRule, LevelsDef,
-    LimitLang, LimitRule, Measure, PackHeader, PatternDef, RequireLang, RequireRule, RuleDef, ScenarioDef, Scope,
-    Spacing,
+    BadExample, Detector, Fix, ForbidLang, ForbidRule, IfNoScope, Insert, Kind, LevelLang, LevelProfile, LevelRule,
+    LevelsDef, LimitLang, LimitRule, Measure, PackHeader, PatternDef, RequireLang, RequireRule, RuleDef, ScenarioDef,
+    Scope, Spacing,
 };
 use crate::error::{Error, Origin, Result};
 use crate::finding::Severity;
 use crate::text::lines::LineIndex;
-use crate::text::Lang;
+use crate::text::{Lang, ReplyKind};
 use serde::Deserialize;
 use std::path::Path;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -291,6 +291,7 @@ struct Head {
     criterion: Spanned<String>,
     when: Vec<Spanned<String>>,
     enabled: bool,
+    reply_kinds: Option<Vec<ReplyKind>>,
     scope: Scope,
     window: usize,
     spacing: Spacing,
@@ -311,6 +312,7 @@ macro_rules! head_of {
             criterion: $rule.criterion,
             when: $rule.when,
             enabled: $rule.enabled,
+            reply_kinds: $rule.reply_kinds,
             scope: $rule.scope,
             window: $rule.sentences,
             spacing: $rule.spacing,
@@ -323,6 +325,8 @@ macro_rules! head_of {
 #[derive(Default)]
 struct KindSettings {
     insert: Insert,
+    if_no_scope: IfNoScope,
+    steps_count: bool,
     measure: Measure,
     min_sentences: usize,
     profile: LevelProfile,
@@ -444,6 +448,8 @@ impl<'a> Loader<'a> {
                 let head = head_of!(r, id, at);
                 let settings = KindSettings {
                     insert: r.insert,
+                    if_no_scope: r.if_no_scope,
+                    steps_count: r.steps_count,
                     ..Default::default()
                 };
                 let langs = [r.en, r.ko].map(|block| block.map(|b| respan(b, require_lang)));
@@ -472,6 +478,7 @@ impl<'a> Loader<'a> {
                     criterion: r.criterion,
                     when: r.when,
                     enabled: r.enabled,
+                    reply_kinds: r.reply_kinds,
                     scope: Scope::Any,
                     window: 2,
                     spacing: Spacing::Loose,
@@ -508,6 +515,21 @@ impl<'a> Loader<'a> {
                 "scope \"near-cue\" needs `when`: the scenarios whose cues it looks near",
             ));
         }
+        let reply_kinds = match head.reply_kinds {
+            Some(kinds) if kinds.is_empty() => {
+                return Err(self.error(
+                    head.at,
+                    rule_id,
+                    "`reply_kinds` is empty: name the kinds of text the rule applies to, or leave it out for all",
+                ));
+            }
+            Some(mut kinds) => {
+                kinds.sort();
+                kinds.dedup();
+                kinds
+            }
+            None => ReplyKind::ALL.to_vec(),
+        };
         let mut compiled: [Option<RuleLang>; 2] = Default::default();
         for (lang, block) in [Lang::En, Lang::Ko].into_iter().zip(langs) {
             let Some(block) = block else { continue };
@@ -526,9 +548,12 @@ impl<'a> Loader<'a> {
             scope: head.scope,
             window: head.window,
             enabled: head.enabled,
+            reply_kinds,
             spacing: head.spacing,
             case_sensitive: head.case_sensitive,
             insert: settings.insert,
+            if_no_scope: settings.if_no_scope,
+            steps_count: settings.steps_count,
             measure: settings.measure,
             min_sentences: settings.min_sentences,
             profile: settings.profile,

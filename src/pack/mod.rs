@@ -7,4 +7,6 @@ pub mod schema;
 
 pub use load::RuleSet;
 pub use model::{Examples, PackInfo, Pattern, Rule, RuleLang, Scenario};
-pub use schema::{BadExample, Detector, Fix, Insert, Kind, LevelDef, LevelProfile, LevelsDef, Measure, Scope, Spacing};
+pub use schema::{
+    BadExample, Detector, Fix, IfNoScope, Insert, Kind, LevelDef, LevelProfile, LevelsDef, Measure, Scope, Spacing,
+};

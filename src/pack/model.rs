@@ -1,9 +1,11 @@
 //! Loaded, validated rules and scenarios: what the engine compiles and runs.
 
-use super::schema::{BadExample, Detector, Fix, Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing};
+use super::schema::{
+    BadExample, Detector, Fix, IfNoScope, Insert, Kind, LevelProfile, LevelsDef, Measure, Scope, Spacing,
+};
 use crate::error::Origin;
 use crate::finding::Severity;
-use crate::text::Lang;
+use crate::text::{Lang, ReplyKind};
 
 /// One regular expression as the pack wrote it and as it will be compiled.
 #[derive(Debug, Clone)]
@@ -69,9 +71,15 @@ pub struct Rule {
     /// Size of the opener or closing window, in sentences.
     pub window: usize,
     pub enabled: bool,
+    /// The kinds of text the rule applies to; never empty.
+    pub reply_kinds: Vec<ReplyKind>,
     pub spacing: Spacing,
     pub case_sensitive: bool,
     pub insert: Insert,
+    /// `require` only: what an empty scope means.
+    pub if_no_scope: IfNoScope,
+    /// `require` only: whether a list of steps in scope counts as a match.
+    pub steps_count: bool,
     pub measure: Measure,
     /// `limit` only: drafts with fewer body sentences are not measured.
     pub min_sentences: usize,
@@ -97,6 +105,11 @@ impl RuleLang {
 }
 
 impl Rule {
+    /// Whether the rule runs on this kind of text.
+    pub fn applies_to(&self, kind: ReplyKind) -> bool {
+        self.reply_kinds.contains(&kind)
+    }
+
     pub fn lang(&self, lang: Lang) -> Option<&RuleLang> {
         self.langs[lang.index()].as_ref()
     }

@@ -5,6 +5,7 @@
 //! named after the rule id) or a single file holding `[pack]`, `[[scenario]]` and `[[rule]]` tables.
 
 use crate::finding::Severity;
+use crate::text::ReplyKind;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -209,6 +210,20 @@ impl Insert {
     }
 }
 
+/// What a `require` rule does when its scope is empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum IfNoScope {
+    /// Report the missing sentence.
+    #[default]
+    Fire,
+    /// Nothing to judge: no finding.
+    Pass,
+    /// Report the missing sentence unless the reply calls the customer by name (or by a placeholder for
+    /// their name) elsewhere: "Got it, Sarah.", "Sorry, [their name], ...".
+    UnlessNamed,
+}
+
 /// What a `limit` rule counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -293,6 +308,10 @@ pub struct ForbidRule {
     /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// The kinds of text the rule applies to (`full`, `fragment`, `faq`, `auto-reply`, `notice`);
+    /// left out: every kind. Rules about a whole reply (its greeting, the customer's name, its closing,
+    /// what a problem reply must say) name `["full"]`.
+    pub reply_kinds: Option<Vec<ReplyKind>>,
     /// Where in the draft the rule looks.
     #[serde(default)]
     pub scope: Scope,
@@ -375,6 +394,10 @@ pub struct RequireRule {
     /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// The kinds of text the rule applies to (`full`, `fragment`, `faq`, `auto-reply`, `notice`);
+    /// left out: every kind. Rules about a whole reply (its greeting, the customer's name, its closing,
+    /// what a problem reply must say) name `["full"]`.
+    pub reply_kinds: Option<Vec<ReplyKind>>,
     /// Where in the draft the rule looks.
     #[serde(default)]
     pub scope: Scope,
@@ -390,6 +413,15 @@ pub struct RequireRule {
     /// Where the missing sentence goes.
     #[serde(default)]
     pub insert: Insert,
+    /// What the rule does when the draft has nothing in its scope (a `greeting` rule on a reply without
+    /// a greeting): `fire` reports the missing sentence, `pass` leaves the draft alone, `unless-named`
+    /// fires unless the reply calls the customer by name elsewhere.
+    #[serde(default)]
+    pub if_no_scope: IfNoScope,
+    /// Whether a bulleted or numbered list of two or more steps in scope ("- Use the web app", "- 앱을
+    /// 다시 설치해 보세요") counts as a match: a list of workarounds is a workaround.
+    #[serde(default)]
+    pub steps_count: bool,
     /// The rule in English.
     #[schemars(with = "Option<RequireLang>")]
     pub en: Option<Spanned<RequireLang>>,
@@ -457,6 +489,10 @@ pub struct LimitRule {
     /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// The kinds of text the rule applies to (`full`, `fragment`, `faq`, `auto-reply`, `notice`);
+    /// left out: every kind. Rules about a whole reply (its greeting, the customer's name, its closing,
+    /// what a problem reply must say) name `["full"]`.
+    pub reply_kinds: Option<Vec<ReplyKind>>,
     /// Where in the draft the rule looks.
     #[serde(default)]
     pub scope: Scope,
@@ -544,6 +580,10 @@ pub struct LevelRule {
     /// `false` ships the rule switched off; `--select` switches it on.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// The kinds of text the rule applies to (`full`, `fragment`, `faq`, `auto-reply`, `notice`);
+    /// left out: every kind. Rules about a whole reply (its greeting, the customer's name, its closing,
+    /// what a problem reply must say) name `["full"]`.
+    pub reply_kinds: Option<Vec<ReplyKind>>,
     /// The register expected as the main one.
     #[serde(default)]
     pub profile: LevelProfile,

@@ -47,6 +47,7 @@ fn annotation(out: &mut String, result: &DraftResult, finding: &Finding) {
     if let Some(s) = finding.suggestion.as_deref().filter(|s| !s.is_empty()) {
         message.push_str(&format!("\nSuggestion: {s}"));
     }
+    message.push_str(&format!("\nChecked as {}", result.outcome.kind.describe()));
     let _ = writeln!(out, "::{level} {}::{}", properties.join(","), escape_data(&message));
 }
 

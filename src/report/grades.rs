@@ -258,6 +258,7 @@ pub fn table(report: &ClassReport, summary: &ClassSummary) -> String {
 
 /// Each criterion's deductions, line by line: why each point was lost.
 fn explain_lines(out: &mut String, reply: &GradedReply, indent: &str) {
+    let _ = writeln!(out, "{indent}kind {}", reply.outcome.kind.describe());
     for c in &reply.grade.criteria {
         let Some(score) = c.score else {
             let _ = writeln!(out, "{indent}{}: not applicable to this reply", c.id);
@@ -393,6 +394,7 @@ struct JsonReply<'a> {
     source: &'a str,
     lang: String,
     scenarios: &'a [String],
+    reply_kind: &'a crate::text::Classification,
     score: u32,
     grade: &'a str,
     criteria: &'a [CriterionScore],
@@ -422,6 +424,7 @@ fn json_reply<'a>(r: &'a GradedReply, reference: Option<&GradedReply>) -> JsonRe
         source: &r.origin,
         lang: r.outcome.langs.code(),
         scenarios: &r.outcome.scenarios,
+        reply_kind: &r.outcome.kind,
         score: r.grade.score,
         grade: &r.grade.letter,
         criteria: &r.grade.criteria,

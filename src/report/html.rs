@@ -128,6 +128,11 @@ fn reply_section(out: &mut String, index: usize, reply: &GradedReply, report: &C
     if reply.id.is_some() {
         let _ = writeln!(out, "<p><small>{}</small></p>", escape(&reply.origin));
     }
+    let _ = writeln!(
+        out,
+        "<p class=\"kind\"><small>Checked as {}</small></p>",
+        escape(&reply.outcome.kind.describe())
+    );
     out.push_str("<table class=\"criteria\">\n");
     for (c, (_, title)) in reply.grade.criteria.iter().zip(&report.criteria) {
         let shown = if title.is_empty() { &c.id } else { title };

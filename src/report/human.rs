@@ -182,6 +182,11 @@ pub(crate) fn coloured_letter(text: &str) -> ColoredString {
     }
 }
 
+/// "fragment (no greeting, no sign-off, 1 body sentence)": the kind and why, for the grade line.
+fn kind_words(kind: &crate::text::Classification) -> String {
+    format!("{} ({})", kind.kind, kind.why.join("; "))
+}
+
 fn grade_line(out: &mut String, result: &DraftResult) {
     let grade = &result.grade;
     let criteria: Vec<String> = grade
@@ -199,13 +204,14 @@ fn grade_line(out: &mut String, result: &DraftResult) {
     };
     let _ = write!(
         out,
-        "{}: score {}/100 ({}) · {} · {}; {}",
+        "{}: score {}/100 ({}) · {} · {}; {} · {}",
         printable(&result.name()).bold(),
         grade.score,
         letter(grade),
         criteria.join(" · "),
         result.outcome.langs.code(),
-        scenarios
+        scenarios,
+        printable(&kind_words(&result.outcome.kind))
     );
     if let Some(cap) = &grade.capped {
         let _ = write!(out, " · capped ({cap})");

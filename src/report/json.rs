@@ -36,6 +36,9 @@ struct JsonResult<'a> {
     lang: String,
     /// The scenarios detected (or given with `--scenario`).
     scenarios: &'a [String],
+    /// What kind of text the draft is (`full`, `fragment`, `faq`, `auto-reply`, `notice`), why, and who
+    /// decided it; rules run only on the kinds they apply to.
+    reply_kind: &'a crate::text::Classification,
     /// 0 to 100, under the rubric in force.
     score: u32,
     /// The score's letter.
@@ -120,6 +123,7 @@ impl<'a> JsonResult<'a> {
             macro_ref: r.macro_ref.as_ref(),
             lang: r.outcome.langs.code(),
             scenarios: &r.outcome.scenarios,
+            reply_kind: &r.outcome.kind,
             score: r.grade.score,
             grade: &r.grade.letter,
             criteria: &r.grade.criteria,

@@ -15,6 +15,8 @@ pub struct RuleJson<'a> {
     severity: &'a str,
     criterion: &'a str,
     when: &'a [String],
+    /// The kinds of text the rule applies to.
+    reply_kinds: &'a [crate::text::ReplyKind],
     scope: &'a str,
     enabled: bool,
     languages: Vec<&'static str>,
@@ -43,6 +45,7 @@ pub fn rule_json(rule: &Rule) -> RuleJson<'_> {
         severity: rule.severity.as_str(),
         criterion: &rule.criterion,
         when: &rule.when,
+        reply_kinds: &rule.reply_kinds,
         scope: rule.scope.as_str(),
         enabled: rule.enabled,
         languages: rule.languages().map(Lang::code).collect(),
@@ -72,11 +75,14 @@ const COLUMNS: [&str; 8] = ["RULE", "PACK", "KIND", "SEVERITY", "CRITERION", "WH
 
 /// A rule's cells in the listing, in `COLUMNS` order.
 fn rule_cells(r: &Rule) -> [String; 8] {
-    let when = if r.when.is_empty() {
+    let mut when = if r.when.is_empty() {
         "any".to_string()
     } else {
         r.when.join(",")
     };
+    if let Some(kinds) = kinds_if_some(r) {
+        let _ = write!(when, " ({})", kinds.join(","));
+    }
     let title = if r.enabled {
         r.title.clone()
     } else {
@@ -92,6 +98,12 @@ fn rule_cells(r: &Rule) -> [String; 8] {
         r.languages().map(Lang::code).collect::<Vec<_>>().join(","),
         title,
     ]
+}
+
+/// The kinds of text a rule applies to, when it is not every kind.
+fn kinds_if_some(rule: &Rule) -> Option<Vec<&'static str>> {
+    (rule.reply_kinds.len() < crate::text::ReplyKind::ALL.len())
+        .then(|| rule.reply_kinds.iter().map(|k| k.as_str()).collect())
 }
 
 /// The listing as a Markdown table, as the README shows it.
@@ -159,6 +171,8 @@ pub fn explain_text(rule: &Rule) -> String {
         when,
         rule.scope.as_str()
     );
+    let kinds = kinds_if_some(rule).map_or("every kind".to_string(), |k| k.join(", "));
+    let _ = write!(out, " · applies to: {kinds}");
     if rule.kind == Kind::Require {
         let _ = write!(out, " · missing sentence goes: {}", rule.insert.as_str());
     }

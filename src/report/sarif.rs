@@ -77,7 +77,12 @@ fn rule_of(rule: &Rule) -> Value {
         "fullDescription": { "text": rule.text_for(Lang::En).rationale.trim() },
         "help": { "text": help.join("\n\n") },
         "defaultConfiguration": { "level": level(rule.severity), "enabled": rule.enabled },
-        "properties": { "pack": rule.pack, "criterion": rule.criterion, "tags": ["support-reply", rule.criterion] },
+        "properties": {
+            "pack": rule.pack,
+            "criterion": rule.criterion,
+            "replyKinds": rule.reply_kinds,
+            "tags": ["support-reply", rule.criterion],
+        },
     })
 }
 
@@ -144,6 +149,8 @@ fn result_of(result: &DraftResult, finding: &Finding, rule_index: Option<usize>)
         value["ruleIndex"] = json!(index);
     }
     value["locations"] = json!([location_of(result, finding)]);
+    let kind = &result.outcome.kind;
+    value["properties"] = json!({ "replyKind": kind.kind, "replyKindWhy": kind.why, "replyKindBy": kind.by });
     value
 }
 

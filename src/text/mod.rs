@@ -2,6 +2,7 @@
 //! sentences with roles, and placeholders. Every rule reads the same `Draft`.
 
 mod graphemes;
+pub mod kinds;
 pub mod ko;
 pub mod korean;
 pub mod lang;
@@ -14,6 +15,7 @@ pub mod register;
 pub mod sentences;
 pub mod structure;
 
+pub use kinds::{Classification, KindSource, ReplyKind};
 pub use lang::{Lang, Langs};
 pub use placeholders::Placeholder;
 pub use sentences::{Role, Sentence};

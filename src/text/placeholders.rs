@@ -49,7 +49,7 @@ const NOT_CUSTOMER_KEYS: [&str; 10] = [
 ];
 
 /// The characters a placeholder starts with.
-const OPENERS: [char; 3] = ['{', '%', '['];
+const OPENERS: [char; 5] = ['{', '%', '[', '(', '<'];
 
 /// A placeholder's shape, read at one position by `shape_at`.
 #[derive(Debug, PartialEq, Eq)]
@@ -58,6 +58,8 @@ enum Shape {
     Tagged,
     /// `[ … ]`: the words inside; `link` when a `(` follows, as in a Markdown link.
     Bracketed { inner: Range<usize>, link: bool },
+    /// `( … )` or `< … >`: a placeholder only when it names the customer ("(customer's name)", "<name>").
+    Paren { inner: Range<usize> },
 }
 
 /// Finds placeholders in order, going on after each one's end. The shapes are read by hand rather than
@@ -73,7 +75,12 @@ pub fn find(text: &str) -> Vec<Placeholder> {
         let whole = &text[at..at + len];
         // A Markdown link's text takes its `(` along, so the link's target is not read as words.
         from = at + len + usize::from(matches!(shape, Shape::Bracketed { link: true, .. }));
-        if is_placeholder(whole, &shape) {
+        let placeholder = is_placeholder(whole, &shape);
+        if !placeholder && matches!(shape, Shape::Paren { .. }) {
+            // Prose in parentheses may hold a placeholder.
+            from = at + 1;
+        }
+        if placeholder {
             found.push(Placeholder {
                 range: at..at + len,
                 names_customer: names_customer(whole),
@@ -104,6 +111,9 @@ fn shape_at(text: &str) -> Option<(usize, Shape)> {
         let starts_with_letter = name.starts_with(|c: char| c.is_ascii_alphabetic());
         return (starts_with_letter && name[len..].starts_with('%')).then_some((len + 2, Shape::Tagged));
     }
+    if let Some(len) = enclosed("(", &['(', ')', '\n'], ")").or_else(|| enclosed("<", &['<', '>', '\n'], ">")) {
+        return Some((len, Shape::Paren { inner: 1..len - 1 }));
+    }
     let len = enclosed("[", &['[', ']', '\n'], "]")?;
     let link = text[len..].starts_with('(');
     Some((
@@ -120,7 +130,11 @@ fn is_placeholder(whole: &str, shape: &Shape) -> bool {
     match shape {
         Shape::Bracketed { link: true, .. } => false,
         _ if whole.chars().count() > MAX_PLACEHOLDER_CHARS => false,
-        Shape::Bracketed { inner, .. } => looks_like_bracket_placeholder(&whole[inner.clone()]),
+        Shape::Bracketed { inner, .. } => {
+            let inner = &whole[inner.clone()];
+            looks_like_bracket_placeholder(inner) || names_customer_in_words(inner)
+        }
+        Shape::Paren { inner } => names_customer_in_words(&whole[inner.clone()]),
         Shape::Tagged => true,
     }
 }
@@ -136,6 +150,22 @@ fn looks_like_bracket_placeholder(inner: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || super::korean::is_syllable(c) || c == '_');
     letters >= 2 && starts_well && !inner.contains(['.', ',', '!', '?', ':', ';'])
+}
+
+/// Words in brackets or parentheses that stand for the customer's name: "[their name]", "(customer's
+/// name)", "<name>", "(고객 이름)". Short, no sentence punctuation, and a name key in them.
+fn names_customer_in_words(inner: &str) -> bool {
+    let words = inner.split_whitespace().count();
+    (1..=3).contains(&words)
+        && inner.chars().count() <= 30
+        && !inner.contains(['.', ',', '!', '?', ':', ';', '/', '[', ']', '{', '}', '%'])
+        && !NOT_CUSTOMER_KEYS.iter().any(|k| inner.to_lowercase().contains(k))
+        && inner.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "name" | "firstname" | "first_name" | "이름" | "고객명" | "성함"
+            )
+        })
 }
 
 fn names_customer(placeholder: &str) -> bool {
@@ -176,6 +206,14 @@ mod tests {
             vec![("[First Name]", true), ("%name%", true)]
         );
         assert_eq!(found("안녕하세요 [이름] 님"), vec![("[이름]", true)]);
+        // Written as a guide writes them: lower case, in parentheses or angle brackets.
+        assert_eq!(found("Sorry, [their name], it"), vec![("[their name]", true)]);
+        assert_eq!(found("Hi (customer's name),"), vec![("(customer's name)", true)]);
+        assert_eq!(found("Dear <name>: we"), vec![("<name>", true)]);
+        assert_eq!(found("안녕하세요 (고객 이름) 님"), vec![("(고객 이름)", true)]);
+        // Other words in parentheses are prose, and a placeholder inside them is still found.
+        assert!(found("(see the docs) (username) (company name) a < b > c").is_empty());
+        assert_eq!(found("(for [First Name])"), vec![("[First Name]", true)]);
         assert_eq!(found("{{current_user.name}}"), vec![("{{current_user.name}}", false)]);
     }
 

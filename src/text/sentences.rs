@@ -18,6 +18,13 @@ pub enum Role {
     ListItem,
     Heading,
     Signature,
+    /// A header line above the reply: `Subject: ...`, `To: ...`, `제목: ...`.
+    Header,
+    /// Text the customer wrote, quoted: `> ...` lines, and everything from "On ... wrote:" on.
+    Quote,
+    /// A template note for the agent, alone on its line: `[Direct Contact Information]`,
+    /// `[Insert the steps here]`.
+    Note,
 }
 
 /// A sentence: a trimmed range of the normalised view, and its role.
@@ -68,33 +75,90 @@ pub fn split(view: &mut Normalized) -> Vec<Sentence> {
         i = j;
     }
     mark_greeting(text, &mut sentences);
+    mark_trailing_sign_off(text, &mut sentences);
     sentences
+}
+
+/// A sign-off written on the last line of the text rather than on a line of its own ("... let me know.
+/// Thanks!", "... 말씀 주세요. 감사합니다!") is the signature, not the last sentence of the body.
+fn mark_trailing_sign_off(text: &str, sentences: &mut [Sentence]) {
+    let Some(last) = sentences
+        .iter()
+        .rposition(|s| !matches!(s.role, Role::Signature | Role::Quote | Role::Note))
+    else {
+        return;
+    };
+    let bodies = sentences[..last].iter().filter(|s| s.role == Role::Body).count();
+    let sentence = &text[sentences[last].range.clone()];
+    if sentences[last].role == Role::Body && bodies > 0 && structure::is_valediction(sentence) {
+        sentences[last].role = Role::Signature;
+    }
 }
 
 fn classify_lines(text: &str) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut start = 0;
+    // Header lines count only above everything else; once a quoted thread starts, the rest is quoted.
+    let mut above_reply = true;
+    let mut in_thread = false;
     for piece in text.split('\n') {
         let range = start..start + piece.len();
         start = range.end + 1;
         if piece.trim().is_empty() {
             continue;
         }
-        let (role, marker) = match structure::list_marker_len(piece) {
-            Some(len) => (Role::ListItem, len),
-            None if structure::is_heading(piece) => (Role::Heading, 0),
-            None => (Role::Body, 0),
+        if structure::is_thread_start(piece) {
+            in_thread = true;
+        }
+        let (role, marker) = if in_thread || structure::is_quoted_line(piece) {
+            (Role::Quote, 0)
+        } else if above_reply && structure::is_header_line(piece) {
+            (Role::Header, 0)
+        } else if structure::is_template_note(piece) {
+            (Role::Note, 0)
+        } else if let Some((asks, len)) = structure::qa_marker(piece) {
+            // An FAQ entry: the question is its heading, the answer is body text.
+            if asks {
+                (Role::Heading, len)
+            } else {
+                (Role::Body, len)
+            }
+        } else if lines.iter().all(|l| l.role == Role::Header) && structure::is_question_heading(piece) {
+            // A question on the first line, as the title of an FAQ answer; not when it ends the draft.
+            (Role::Heading, 0)
+        } else {
+            match structure::list_marker_len(piece) {
+                Some(len) => (Role::ListItem, len),
+                None if structure::is_heading(piece) => (Role::Heading, 0),
+                None => (Role::Body, 0),
+            }
         };
+        above_reply &= role == Role::Header;
         lines.push(Line { range, role, marker });
     }
-    mark_signature(text, &mut lines);
+    // A question alone in the draft is the text itself, not the title of one.
+    if let Some(first) = lines.iter().position(|l| l.role != Role::Header) {
+        let line = &lines[first];
+        if first + 1 == lines.len() && line.role == Role::Heading && line.marker == 0 {
+            let piece = &text[line.range.clone()];
+            if structure::is_question_heading(piece) {
+                lines[first].role = Role::Body;
+            }
+        }
+    }
+    // The reply's own lines end where the quoted thread starts: its signature is looked for there.
+    let own = lines
+        .iter()
+        .rposition(|l| l.role != Role::Quote)
+        .map_or(0, |last| last + 1);
+    mark_signature(text, &mut lines[..own]);
     lines
 }
 
-/// The signature starts at the earliest valediction among the last six lines after which every line
-/// is a signature detail (name, title, team, address).
+/// The signature starts at the earliest valediction among the last ten lines after which every line
+/// is a signature detail (name, title, team, address, template note).
 fn mark_signature(text: &str, lines: &mut [Line]) {
-    let window_start = lines.len().saturating_sub(6);
+    let window_start = lines.len().saturating_sub(10);
     let start = (window_start..lines.len()).find(|&k| {
         structure::is_valediction(&text[lines[k].range.clone()])
             && lines[k + 1..]
@@ -103,6 +167,24 @@ fn mark_signature(text: &str, lines: &mut [Line]) {
     });
     if let Some(k) = start {
         for line in &mut lines[k..] {
+            line.role = Role::Signature;
+        }
+        return;
+    }
+    // No valediction: a block of signature lines at the end (a name, a job title, a company, contact
+    // lines, template notes such as `[Agent Name]`) with at least one name, title or contact line in it.
+    let block = lines
+        .iter()
+        .rev()
+        .take(10)
+        .take_while(|l| {
+            matches!(l.role, Role::Body | Role::Note) && structure::is_signature_line(&text[l.range.clone()])
+        })
+        .count();
+    let signs = |l: &Line| structure::signs_off(&text[l.range.clone()]);
+    if block > 0 && block < lines.len() && lines[lines.len() - block..].iter().any(signs) {
+        let from = lines.len() - block;
+        for line in &mut lines[from..] {
             line.role = Role::Signature;
         }
         return;
@@ -288,6 +370,100 @@ mod tests {
         let got = split_text("Hi Dana, sorry for the wait. It works now.");
         assert_eq!(got[0], ("Hi Dana,".into(), Role::Greeting));
         assert_eq!(got[1], ("sorry for the wait.".into(), Role::Body));
+    }
+
+    #[test]
+    fn subject_line_is_a_header_and_the_greeting_follows_it() {
+        let got = split_text("Subject: Your refund\n\nDear Dana,\nYour refund went out today.");
+        assert_eq!(got[0], ("Subject: Your refund".into(), Role::Header));
+        assert_eq!(got[1], ("Dear Dana,".into(), Role::Greeting));
+        assert_eq!(got[2], ("Your refund went out today.".into(), Role::Body));
+        let got = split_text("제목: 환불 안내\n안녕하세요, 김민지 고객님.\n환불이 처리되었습니다.");
+        assert_eq!(got[0].1, Role::Header);
+        assert_eq!(got[1].1, Role::Greeting);
+        // Below the first line of the reply, "To:" is text.
+        let got = split_text("We moved your plan.\nTo: the annual plan, as asked.");
+        assert!(got.iter().all(|(_, r)| *r == Role::Body), "{got:?}");
+    }
+
+    #[test]
+    fn signature_blocks_without_a_valediction_and_template_notes() {
+        let got = split_text(
+            "Your card was refunded today. Let me know if it has not arrived by Friday.\n\nJane Park\nCustomer Success Manager\n[Direct Contact Information]",
+        );
+        let roles: Vec<Role> = got.iter().map(|(_, r)| *r).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Body,
+                Role::Body,
+                Role::Signature,
+                Role::Signature,
+                Role::Signature
+            ]
+        );
+        let got = split_text("Best regards,\n[Agent Name]\nAcme Inc.\nsupport@acme.com\n+1 555 010 2030");
+        assert!(got.iter().all(|(_, r)| *r == Role::Signature), "{got:?}");
+        let got = split_text("감사합니다.\n고객지원팀 김민수 매니저\n02-123-4567");
+        assert!(got.iter().all(|(_, r)| *r == Role::Signature), "{got:?}");
+        // A note for the agent in the middle of the reply is neither body nor closing.
+        let got =
+            split_text("Hi Dana,\nSorry about the export.\n[insert the steps from the help article]\nIt works now.");
+        assert_eq!(got[2], ("[insert the steps from the help article]".into(), Role::Note));
+        assert_eq!(got[3].1, Role::Body);
+        // A short last line that is no name, title or contact stays in the body.
+        let got = split_text("Here is the link.\nSee you soon");
+        assert_eq!(got[1].1, Role::Body);
+    }
+
+    #[test]
+    fn quoted_customer_text_is_not_the_reply() {
+        let got = split_text(
+            "Hi Dana,\nWe refunded you.\n\nBest,\nSam\n\nOn Mon, 3 Mar 2025 at 10:00, Dana <d@x.com> wrote:\n> You charged me twice!\n> Fix it.",
+        );
+        let roles: Vec<Role> = got.iter().map(|(_, r)| *r).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Greeting,
+                Role::Body,
+                Role::Signature,
+                Role::Signature,
+                Role::Quote,
+                Role::Quote,
+                Role::Quote
+            ]
+        );
+        let got = split_text("> 환불 언제 돼?\n확인해 보니 오늘 환불되었습니다.");
+        assert_eq!(got[0].1, Role::Quote);
+        assert_eq!(got[1].1, Role::Body);
+    }
+
+    #[test]
+    fn faq_question_titles_and_bullets() {
+        let got = split_text("How do I reset my password?\n\nGo to Settings.\n- Choose Security\n- Click Reset");
+        assert_eq!(got[0].1, Role::Heading);
+        assert_eq!(got[1].1, Role::Body);
+        assert_eq!(got[2], ("Choose Security".into(), Role::ListItem));
+        let got = split_text("Q: 환불은 언제 되나요?\nA: 결제 취소 후 3영업일 안에 됩니다.");
+        assert_eq!(got[0], ("환불은 언제 되나요?".into(), Role::Heading));
+        assert_eq!(got[1], ("결제 취소 후 3영업일 안에 됩니다.".into(), Role::Body));
+        // A reply's own question is not a title.
+        let got = split_text("Hi Dana,\nCould you send a screenshot?\nThanks!");
+        assert_eq!(got[1].1, Role::Body);
+    }
+
+    #[test]
+    fn a_sign_off_on_the_last_line_is_the_signature() {
+        let got = split_text("혹시 궁금하신 점이 있다면 언제든 말씀 주세요. 감사합니다!");
+        assert_eq!(got[1], ("감사합니다!".into(), Role::Signature));
+        let got = split_text("Let me know if it has not arrived by Friday. Thanks!");
+        assert_eq!(got[1], ("Thanks!".into(), Role::Signature));
+        let got = split_text("We fixed the export. Thanks, Dana");
+        assert_eq!(got[1].1, Role::Body, "a sentence, not a sign-off: {got:?}");
+        // Only the last sentence: a thank-you earlier on is part of the body.
+        let got = split_text("Thanks! We fixed the export.");
+        assert_eq!(got[0], ("Thanks!".into(), Role::Body));
     }
 
     #[test]

@@ -25,7 +25,7 @@ static GREETING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(?:
                 (?:hi|hello|hey|dear|good\ (?:morning|afternoon|evening))\b[^,.!?\n]*,\s*
                 # 안녕하세요, ... / 안녕하세요 고객님, ... / 안녕하세요 홍길동 님, ...
-              | (?:안녕하세요|안녕하십니까)(?:[,!~]+\s*|\s+[^\s,.!?]+(?:\s+[^\s,.!?]+)?\s*[,!~]+\s*)
+              | (?:안녕하세요|안녕하십니까)(?:[,!~]+\s*|\s+[^\s,.!?:^]+(?:\s+[^\s,.!?:^]+)?\s*(?:[,!~]+|:\)|\^\^)\s*)
             )",
     )
 });
@@ -69,8 +69,24 @@ fn short(text: &str, max: usize) -> bool {
 }
 
 pub fn is_greeting(sentence: &str) -> bool {
-    let sentence = sentence.trim();
+    let sentence = without_trailing_smileys(sentence.trim());
     short(sentence, MAX_GREETING_CHARS) && may_be_greeting(sentence) && GREETING.is_match(sentence)
+}
+
+/// A greeting without the smileys that may close it: "안녕하세요 고객님^^", "Hi Dana :)".
+fn without_trailing_smileys(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_end();
+        let next = [":)", ":-)", ":D", "^^", "ㅎㅎ", "😊", "🙂", "😀"]
+            .iter()
+            .find_map(|s| trimmed.strip_suffix(s))
+            .unwrap_or(trimmed);
+        if next.len() == rest.len() {
+            return rest;
+        }
+        rest = next;
+    }
 }
 
 /// What `GREETING` cannot match without: one of its openings ("hi", "dear", "good ...", the name
@@ -84,8 +100,28 @@ fn may_be_greeting(sentence: &str) -> bool {
     ) || sentence.contains('님')
 }
 
+/// A form of address that opens a reply's first sentence without a greeting word: "고객님, ...",
+/// "김민지 고객님, ...", "민지 님, ...", "Valued customer, ...". It is the reply's greeting.
+static ADDRESS_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)^(?:
+            (?:[가-힣]{2,4}\s*)?(?:고객|회원)\s*님\s*,\s*
+          | [가-힣A-Za-z]{2,10}\s*님\s*,\s*
+          | (?:dear\s+|our\s+)?valued\s+(?:customer|client|member|user|guest)\s*,\s*
+        )",
+    )
+});
+
 /// Length in bytes of a greeting that opens a longer sentence ("Hi Dana, " in "Hi Dana, sorry ...").
 pub fn greeting_prefix_len(sentence: &str) -> Option<usize> {
+    if sentence.contains('님') || first_letter_may_be(sentence, "v", &[]) {
+        if let Some(m) = ADDRESS_PREFIX
+            .find(sentence)
+            .filter(|m| short(m.as_str(), MAX_GREETING_PREFIX_CHARS))
+        {
+            return Some(m.end());
+        }
+    }
     if !first_letter_may_be(sentence, "hdg", &['안']) {
         return None;
     }
@@ -189,7 +225,10 @@ pub fn is_heading(line: &str) -> bool {
 /// A line that can follow a valediction in a signature: a name, a title, a team, an address.
 pub fn is_signature_detail(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 60 && !ends_sentence(line) || line.contains('@') || line.starts_with("http")
+    line.chars().count() <= 60 && !ends_sentence(line)
+        || line.contains('@')
+        || line.starts_with("http")
+        || is_signature_line(line)
 }
 
 /// A sign-off that is only a name, with no valediction before it: "Rachel", "J. Lee", "김소연". One to three
@@ -210,6 +249,370 @@ pub fn is_bare_name(line: &str) -> bool {
         latin || hangul
     };
     (1..=3).contains(&words.len()) && line.chars().count() <= 30 && words.iter().all(|w| name_word(w))
+}
+
+static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:subject|re|fwd?|to|from|cc|bcc|date|sent|reply-to|제목|받는\s*사람|보낸\s*사람|참조|날짜)\s*:\s*\S",
+    )
+});
+
+/// The line that starts a quoted thread below a reply: "On Mon, 3 Mar 2025, Dana <d@x.com> wrote:",
+/// "-----Original Message-----", "---------- Forwarded message ---------", "2025년 3월 3일 (월) 김민지님이 작성:".
+static THREAD_START: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)^\s*(?:
+            on\s.{4,200}\swrote:
+          | -{2,}\s*(?:original\s+message|forwarded\s+message)\s*-{2,}
+          | .{2,200}(?:님이|님께서)?\s*작성(?:했습니다)?\s*:
+          | -{2,}\s*원본\s*메(?:시지|세지)\s*-{2,}
+        )\s*$",
+    )
+});
+
+/// A job title or team in a signature: "Customer Success Manager", "Support Team", "고객지원팀 매니저".
+static JOB_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?:\b(?:manager|specialist|agent|representative|associate|advocate|support|team|lead|director|officer|advisor|adviser|consultant|engineer|coordinator|executive|success|care|services?|department|desk|ceo|cto|coo|founder|co-founder|owner|supervisor|head\s+of|helpdesk|help\s+desk)\b|팀|센터|담당자?|매니저|상담사|상담원|엔지니어|팀장|대리|주임|과장|실장|대표)",
+    )
+});
+
+static COMPANY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)(?:\b(?:inc|ltd|llc|gmbh|corp|corporation|plc|pty|co)\.?\s*$|\(주\)|㈜|주식회사)"));
+
+/// A phone number line: "Tel: +1 (555) 010-2030", "+82 2-123-4567", "전화 02-123-4567".
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:(?:tel|phone|mobile|cell|fax|direct|office|call|p|m|t|전화|휴대폰|연락처|팩스)\s*[:.]?\s*)?\+?\(?\d[\d\s().-]{6,}\d(?:\s*(?:ext\.?|x)\s*\d+)?$",
+    )
+});
+
+/// A line that is only an email address or a web address, possibly after a label ("Email: ...").
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:(?:e-?mail|web|website|site|url|이메일|메일|홈페이지)\s*[:.]?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)$",
+    )
+});
+
+/// Instruction verbs a step of a list starts with: "Use the web app", "Clear your browser cache".
+const STEP_VERBS: [&str; 56] = [
+    "add",
+    "call",
+    "change",
+    "check",
+    "choose",
+    "clear",
+    "click",
+    "close",
+    "connect",
+    "contact",
+    "copy",
+    "delete",
+    "disable",
+    "disconnect",
+    "download",
+    "email",
+    "enable",
+    "enter",
+    "export",
+    "go",
+    "import",
+    "install",
+    "log",
+    "make",
+    "navigate",
+    "open",
+    "pay",
+    "paste",
+    "press",
+    "reboot",
+    "refresh",
+    "reinstall",
+    "reload",
+    "remove",
+    "reset",
+    "restart",
+    "retry",
+    "run",
+    "save",
+    "select",
+    "send",
+    "set",
+    "sign",
+    "switch",
+    "tap",
+    "try",
+    "turn",
+    "type",
+    "uninstall",
+    "unplug",
+    "update",
+    "upgrade",
+    "upload",
+    "use",
+    "visit",
+    "wait",
+];
+
+/// A header line above the reply: `Subject: Your refund`, `To: dana@example.com`, `제목: 환불 안내`.
+pub fn is_header_line(line: &str) -> bool {
+    line.contains(':') && line.chars().count() <= 200 && HEADER_LINE.is_match(line)
+}
+
+/// A line quoting the customer's message: `> I was charged twice`.
+pub fn is_quoted_line(line: &str) -> bool {
+    line.trim_start().starts_with('>')
+}
+
+/// The line that starts the quoted thread below a reply ("On ... wrote:").
+pub fn is_thread_start(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    (trimmed.ends_with(':') || trimmed.ends_with('-')) && trimmed.chars().count() <= 240 && THREAD_START.is_match(line)
+}
+
+/// A template note for the agent, alone on its line: `[Direct Contact Information]`, `[insert the
+/// tracking link]`, or a placeholder that is not the customer's name alone on its line.
+pub fn is_template_note(line: &str) -> bool {
+    let line = line.trim();
+    let bracketed = line.starts_with('[')
+        && line.ends_with(']')
+        && line[1..line.len() - 1]
+            .chars()
+            .all(|c| c != '[' && c != ']' && c != '\n')
+        && line.chars().count() <= 100;
+    bracketed
+        || (!line.is_empty()
+            && line
+                .chars()
+                .all(|c| c == super::placeholders::OTHER_MASK || c.is_whitespace()))
+}
+
+/// A line that can be part of a signature block written without a valediction: a name, a job title or
+/// team, a company, a phone number, an email or web address, a template note.
+pub fn is_signature_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.chars().count() > 60 {
+        return false;
+    }
+    signs_off(line)
+        || is_template_note(line)
+        || COMPANY.is_match(line) && !ends_sentence(line.trim_end_matches('.'))
+        || CONTACT.is_match(line)
+}
+
+/// A line that shows a block of short lines at the end is a signature: a name, a job title or team, an
+/// email address or a phone number (a web address or a template note alone does not).
+pub fn signs_off(line: &str) -> bool {
+    let line = line.trim();
+    let email = CONTACT.is_match(line) && line.contains('@');
+    let title = JOB_TITLE.is_match(line) && !ends_sentence(line) && line.split_whitespace().count() <= 8;
+    is_bare_name(line) || title || email || PHONE.is_match(line)
+}
+
+/// A list item that is a step for the customer: it starts with an instruction ("Use the web app",
+/// "Try a private window") or, in Korean, ends with a request or suggestion ("앱을 다시 설치해 보세요",
+/// "캐시 삭제하기").
+pub fn is_step(item: &str) -> bool {
+    let item = item.trim();
+    let first = item
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if STEP_VERBS.contains(&first.as_str()) {
+        return true;
+    }
+    let end = item.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '~' | ')'));
+    ["세요", "십시오", "하기", "보기", "주세요"]
+        .iter()
+        .any(|e| end.ends_with(e))
+}
+
+static QA_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*(?:(Q|Question|질문|문)|(A|Answer|답변|답))\s*[:.)]\s*"));
+
+static QUESTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:how\s+(?:do|does|can|to|long|much|many|often|should)|what\s+(?:is|are|does|do|happens|if|should|can)|why\s+(?:is|are|does|do|did|can'?t|am|was)|where\s+(?:is|are|can|do|does)|when\s+(?:will|does|do|is|are|can|should)|can\s+i|do\s+i|do\s+you|does|is\s+(?:there|it|my)|are\s+there|which|will\s+(?:i|my)|should\s+i|how's|what's)\b[^\n]*\?\s*$",
+    )
+});
+
+/// `Q:` / `A:` (`Question:`, `질문:`, `답변:`) at the start of a line of an FAQ entry: whether it asks
+/// (`Some(true)`) or answers, and the marker's length in bytes.
+pub fn qa_marker(line: &str) -> Option<(bool, usize)> {
+    if !line.contains([':', '.', ')']) {
+        return None;
+    }
+    let caps = QA_MARKER.captures(line)?;
+    Some((caps.get(1).is_some(), caps.get(0)?.end()))
+}
+
+/// A question standing as the title of an FAQ answer: "How do I reset my password?",
+/// "비밀번호는 어떻게 바꾸나요?".
+pub fn is_question_heading(line: &str) -> bool {
+    let line = line.trim();
+    if !line.ends_with('?') || line.chars().count() > 120 || line.matches('?').count() > 1 {
+        return false;
+    }
+    let korean = line.chars().any(super::korean::is_syllable);
+    if korean {
+        let end = line.trim_end_matches('?').trim_end();
+        return [
+            "나요",
+            "까요",
+            "가요",
+            "인가요",
+            "하나요",
+            "되나요",
+            "있나요",
+            "없나요",
+            "는지요",
+        ]
+        .iter()
+        .any(|e| end.ends_with(e))
+            && !line.contains("고객님");
+    }
+    QUESTION_HEADING.is_match(line)
+}
+
+/// The customer called by name inside a sentence: "Got it, Sarah.", "Thanks, Dana!", "Luka, I told ...",
+/// "민지 님께서 ...", "김민지 고객님의 ...".
+static VOCATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?:,\s+([A-Z][a-z\x{E0}-\x{FF}'-]+)\s*[.!?]+$|^([A-Z][a-z\x{E0}-\x{FF}'-]+),\s|(?:^|[\s,.!?~])([가-힣]{2,4})\s*(?:고객\s*|회원\s*)?님)",
+    )
+});
+
+/// Words a sentence may open or close with before or after a comma that are not a name.
+const NOT_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Absolutely",
+    "Actually",
+    "Additionally",
+    "Again",
+    "Alright",
+    "Also",
+    "Anyway",
+    "Basically",
+    "Besides",
+    "Certainly",
+    "Currently",
+    "Everyone",
+    "Finally",
+    "First",
+    "Folks",
+    "Fortunately",
+    "Friend",
+    "Friends",
+    "Great",
+    "Guys",
+    "Hello",
+    "Here",
+    "Hey",
+    "Hi",
+    "Honestly",
+    "However",
+    "Indeed",
+    "Initially",
+    "Instead",
+    "Lastly",
+    "Later",
+    "Luckily",
+    "Meanwhile",
+    "Next",
+    "No",
+    "Nope",
+    "Normally",
+    "Noted",
+    "Now",
+    "Oh",
+    "Ok",
+    "Okay",
+    "Otherwise",
+    "Overall",
+    "Perfect",
+    "Please",
+    "Previously",
+    "Recently",
+    "Regardless",
+    "Right",
+    "Sadly",
+    "Second",
+    "Secondly",
+    "So",
+    "Sorry",
+    "Still",
+    "Sure",
+    "Team",
+    "Thanks",
+    "Then",
+    "Therefore",
+    "Today",
+    "Tomorrow",
+    "Too",
+    "Typically",
+    "Ultimately",
+    "Understood",
+    "Unfortunately",
+    "Usually",
+    "Well",
+    "Yes",
+    "Yesterday",
+];
+
+/// Korean words before 님 that are not a name: 고객님, 회원님, 담당자님.
+const NOT_KOREAN_NAMES: [&str; 16] = [
+    "고객",
+    "회원",
+    "사용자",
+    "이용자",
+    "구매자",
+    "가입자",
+    "관리자",
+    "담당자",
+    "여러분",
+    "선생",
+    "사장",
+    "대표",
+    "손님",
+    "모험가",
+    "플레이어",
+    "구독자",
+];
+
+/// Whether a sentence of the agent's calls the customer by name, or by a placeholder for their name.
+pub fn addresses_by_name(sentence: &str) -> bool {
+    if sentence.contains(super::placeholders::NAME_MASK) {
+        return true;
+    }
+    if !sentence.contains([',', '님']) {
+        return false;
+    }
+    VOCATIVE.captures_iter(sentence).any(|caps| {
+        let latin = caps.get(1).or_else(|| caps.get(2)).map(|m| m.as_str());
+        match (latin, caps.get(3).map(|m| m.as_str())) {
+            (Some(word), _) => !NOT_NAMES.contains(&word) && word.chars().count() >= 2,
+            (None, Some(word)) => !NOT_KOREAN_NAMES.iter().any(|n| word.ends_with(n)),
+            (None, None) => false,
+        }
+    })
 }
 
 /// Whether a line ends a sentence: terminal punctuation, or a Korean predicate ending (다, 요, 죠, 까)
@@ -260,6 +663,19 @@ mod tests {
             greeting_prefix_len("안녕하세요 불편을 드려 정말 죄송합니다, 곧 고칩니다."),
             None
         );
+        // Smileys after a greeting.
+        assert!(is_greeting("안녕하세요 고객님^^") && is_greeting("Hi Dana :)"));
+        let ko = "안녕하세요 고객님 :) 문의하신 제품은 재고가 있습니다.";
+        assert_eq!(greeting_prefix_len(ko).map(|n| &ko[..n]), Some("안녕하세요 고객님 :) "));
+        // A form of address opening the reply is its greeting.
+        let ko = "고객님, 요청하신 환불은 오늘 처리되었습니다.";
+        assert_eq!(greeting_prefix_len(ko).map(|n| &ko[..n]), Some("고객님, "));
+        let ko = "김민지 고객님, 환불이 처리되었습니다.";
+        assert_eq!(greeting_prefix_len(ko).map(|n| &ko[..n]), Some("김민지 고객님, "));
+        let en = "Valued customer, your order has shipped.";
+        assert_eq!(greeting_prefix_len(en).map(|n| &en[..n]), Some("Valued customer, "));
+        assert_eq!(greeting_prefix_len("고객님께서 요청하신 환불은 처리되었습니다."), None);
+        assert_eq!(greeting_prefix_len("Values, as we see them, matter."), None);
     }
 
     #[test]
@@ -300,6 +716,30 @@ mod tests {
             assert!(!is_bare_name(not_a_name), "{not_a_name}");
         }
         assert!(!is_signature_detail("We will update you within two hours."));
+    }
+
+    #[test]
+    fn the_customer_called_by_name_in_a_sentence() {
+        for named in [
+            "Got it, Sarah.",
+            "Thanks so much, Dana!",
+            "Luka, I told Sensei Wu what happened.",
+            "민지 님께서 요청하신 환불은 처리되었습니다.",
+            "김민지 고객님의 주문을 확인했습니다.",
+            "Sorry, \u{E000}, it sounds like you reached us in error.",
+        ] {
+            assert!(addresses_by_name(named), "{named}");
+        }
+        for not_named in [
+            "However, the refund is on its way.",
+            "We refunded you, Friday.",
+            "Your refund went out today.",
+            "고객님의 주문을 확인했습니다.",
+            "담당자님께 전달했습니다.",
+            "Unfortunately, we cannot do that.",
+        ] {
+            assert!(!addresses_by_name(not_named), "{not_named}");
+        }
     }
 
     #[test]

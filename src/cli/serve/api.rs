@@ -76,6 +76,9 @@ struct CheckRequest {
     /// One scenario id or a list of them.
     #[serde(default)]
     scenario: Option<serde_json::Value>,
+    /// The kind of text (`full`, `fragment`, `faq`, `auto-reply`, `notice`), or `auto`.
+    #[serde(default)]
+    kind: Option<String>,
     #[serde(default)]
     select: Vec<String>,
     #[serde(default)]
@@ -141,9 +144,17 @@ async fn read_request(state: &AppState, headers: &HeaderMap, body: Body) -> Resu
             ))
         }
     };
+    let kind = match request.kind.as_deref() {
+        None | Some("auto") => None,
+        Some(name) => Some(crate::text::Classification::forced(
+            super::super::drafts::declared_kind(name).map_err(ApiError::bad_request)?,
+            crate::text::KindSource::Option,
+            "the request's kind",
+        )),
+    };
     Ok(Ask {
         text: request.text,
-        options: CheckOptions { lang, scenarios },
+        options: CheckOptions { lang, scenarios, kind },
         select: request.select,
         ignore: request.ignore,
     })
