@@ -1,5 +1,6 @@
-//! Help-desk placeholders (`{{ticket.requester.first_name}}`, `{%customer.firstName%}`, `[First Name]`,
-//! `%name%`): found in the original text so they can be masked before matching.
+//! Help-desk and template placeholders (`{{ticket.requester.first_name}}`, `{%customer.firstName%}`,
+//! `[First Name]`, `%name%`, `%{recipient.name}`, `{!! $name !!}`, `${name}`, `{USERNAME}`): found in the
+//! original text so they can be masked before matching.
 
 use std::ops::Range;
 
@@ -34,8 +35,8 @@ const NAME_KEYS: [&str; 10] = [
     "customer",
 ];
 
-/// Keys that name someone other than the customer (the agent, the company).
-const NOT_CUSTOMER_KEYS: [&str; 10] = [
+/// Keys that name someone other than the customer (the agent, the company, the site).
+const NOT_CUSTOMER_KEYS: &[&str] = &[
     "current_user",
     "agent",
     "assignee",
@@ -46,15 +47,24 @@ const NOT_CUSTOMER_KEYS: [&str; 10] = [
     "team",
     "brand",
     "{%user.",
+    "site",
+    "board",
+    "forum",
+    "closer",
+    "sender",
+    "moderator",
+    "admin",
 ];
 
 /// The characters a placeholder starts with.
-const OPENERS: [char; 5] = ['{', '%', '[', '(', '<'];
+const OPENERS: [char; 6] = ['{', '%', '$', '[', '(', '<'];
 
 /// A placeholder's shape, read at one position by `shape_at`.
 #[derive(Debug, PartialEq, Eq)]
 enum Shape {
-    /// `{{ … }}` (Liquid, Intercom, Front), `{% … %}` (Help Scout, Liquid tags) or `%name%`.
+    /// `{{ … }}` (Liquid, Intercom, Front), `{% … %}` (Help Scout, Liquid tags), `%name%`, `%{ … }`
+    /// (Zammad, Ruby), `{!! … !!}` (Blade), `${ … }` (JavaScript) or `{NAME}` (an identifier alone in
+    /// single braces, as phpBB and many mailers write them).
     Tagged,
     /// `[ … ]`: the words inside; `link` when a `(` follows, as in a Markdown link.
     Bracketed { inner: Range<usize>, link: bool },
@@ -101,8 +111,17 @@ fn shape_at(text: &str) -> Option<(usize, Shape)> {
         let end = body.find(stops).filter(|&end| end > 0)?;
         body[end..].starts_with(close).then_some(open.len() + end + close.len())
     };
-    if let Some(len) = enclosed("{{", &['{', '}', '\n'], "}}").or_else(|| enclosed("{%", &['%', '\n'], "%}")) {
+    let tagged = enclosed("{{", &['{', '}', '\n'], "}}")
+        .or_else(|| enclosed("{%", &['%', '\n'], "%}"))
+        .or_else(|| enclosed("{!!", &['!', '{', '}', '\n'], "!!}"))
+        .or_else(|| enclosed("%{", &['{', '}', '\n'], "}"))
+        .or_else(|| enclosed("${", &['{', '}', '\n'], "}"))
+        .or_else(|| identifier_in_braces(text));
+    if let Some(len) = tagged {
         return Some((len, Shape::Tagged));
+    }
+    if text.starts_with('$') {
+        return None;
     }
     if let Some(name) = text.strip_prefix('%') {
         let len = name
@@ -123,6 +142,17 @@ fn shape_at(text: &str) -> Option<(usize, Shape)> {
             link,
         },
     ))
+}
+
+/// `{USERNAME}`, `{first_name}`, `{order.id}`: an ASCII identifier alone in single braces. A `{slot}` in
+/// words (`{문제}`, `{the cause}`) is a rewrite's gap for a person to fill, not a template's field.
+fn identifier_in_braces(text: &str) -> Option<usize> {
+    let body = text.strip_prefix('{')?;
+    let end = body.find('}')?;
+    let name = &body[..end];
+    let identifier = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    identifier.then_some(end + 2)
 }
 
 /// Whether a placeholder-shaped text is a placeholder: not a Markdown link, not prose in braces.
@@ -185,6 +215,28 @@ mod tests {
     }
 
     #[test]
+    fn recognises_template_engines_placeholders() {
+        assert_eq!(
+            found("Hello {!! $receiver_name !!}, see {!! $password_reset_link !!}."),
+            vec![
+                ("{!! $receiver_name !!}", true),
+                ("{!! $password_reset_link !!}", false)
+            ]
+        );
+        assert_eq!(
+            found("%{recipient.name.first} 고객님, 티켓 #%{ticket.number}"),
+            vec![("%{recipient.name.first}", true), ("%{ticket.number}", false)]
+        );
+        assert_eq!(found("Hi ${firstName}, it costs $5."), vec![("${firstName}", true)]);
+        assert_eq!(
+            found("{USERNAME}님 안녕하세요. \"{SITENAME}\"의 {CLOSER_NAME}입니다."),
+            vec![("{USERNAME}", true), ("{SITENAME}", false), ("{CLOSER_NAME}", false)]
+        );
+        // A rewrite's slot in words is not a template field.
+        assert_eq!(found("{문제}로 {the cause} 때문에"), vec![]);
+    }
+
+    #[test]
     fn recognises_common_help_desk_placeholders() {
         assert_eq!(
             found("Hi {{ticket.requester.first_name}}, see {{ticket.url}}."),
@@ -220,7 +272,8 @@ mod tests {
     #[test]
     fn shapes_need_their_closing_on_the_same_line() {
         assert!(found("{{}} {%%} %% [] %1name% {{open\n}} {%a\n%}").is_empty());
-        assert_eq!(found("{{a}b}} {{x}}"), vec![("{{x}}", false)]);
+        // Not `{{a}b}}` as one: only the field in single braces inside it.
+        assert_eq!(found("{{a}b}} {{x}}"), vec![("{a}", false), ("{{x}}", false)]);
         assert_eq!(found("{% if x %}"), vec![("{% if x %}", false)]);
         assert_eq!(found("50% off %first_name%"), vec![("%first_name%", true)]);
         assert_eq!(found("[[Order ID]]"), vec![("[Order ID]", false)]);
