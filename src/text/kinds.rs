@@ -107,6 +107,15 @@ static AUTOMATIC: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An account or system message sent by software, not written to one customer's question: a password
+/// reset the reader asked for, an address to confirm, a new account, "if you did not request this". An
+/// agent's own "I've reset your password" or "재설정 링크를 보내 드렸습니다" is not one.
+static SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bif\s+you\s+did(?:\s+not|n't)\s+(?:request|ask\s+for|make|sign\s+up|create|initiate)\b|\byou\s+(?:have\s+)?(?:asked|requested)\s+(?:us\s+)?to\s+reset\s+your\s+password|\byour\s+(?:account|e-?mail\s+address)\s+has\s+been\s+(?:created|activated|verified|confirmed)\b|\byou\s+are\s+receiving\s+this\s+(?:e-?mail|message|notification)|\bthis\s+(?:e-?mail|message)\s+was\s+sent\s+(?:to|because|automatically)|본인이\s*요청하지\s*않(?:으셨|은|았)|비밀번호\s*(?:재설정|변경)(?:을|이)?\s*요청(?:하셨|되었|하신)|(?:이메일|메일)\s*(?:주소\s*)?인증(?:을|이)?\s*(?:완료|요청|해\s*주세요|하시려면)|계정이\s*(?:생성|활성화)되었|수신을\s*원하지\s*않",
+    )
+});
+
 /// Receipt of the customer's message acknowledged.
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -190,6 +199,12 @@ pub fn classify(draft: &Draft) -> Classification {
     // An automatic reply says so, or acknowledges receipt with a ticket number or a time to answer.
     if let Some(cue) = found(&AUTOMATIC) {
         return detected(ReplyKind::AutoReply, vec![format!("says it is automatic: {cue}")]);
+    }
+    if let Some(cue) = found(&SYSTEM) {
+        return detected(
+            ReplyKind::AutoReply,
+            vec![format!("an account or system message: {cue}")],
+        );
     }
     let joined = own.join(" ");
     let found_in_text = |re: &Regex| re.find(&joined).map(|m| quote(m.as_str()));
@@ -342,6 +357,18 @@ mod tests {
         let (k, why) = kind("문의가 정상적으로 접수되었습니다.\n순차적으로 답변드리겠습니다.");
         assert_eq!(k, ReplyKind::AutoReply);
         assert!(why.contains("접수되었") && why.contains("순차적으로"), "{why}");
+        let (k, why) = kind("Hello {{name}},\n\nYou asked to reset your password. Click the link below.\n\nIf you did not ask for this, ignore this email.\n\nThe Acme team");
+        assert_eq!(k, ReplyKind::AutoReply);
+        assert!(
+            why.starts_with("an account or system message: \"You asked to reset your password"),
+            "{why}"
+        );
+        let (k, why) = kind("{{name}}님, 안녕하세요.\n비밀번호 재설정을 요청하셨습니다. 본인이 요청하지 않으셨다면 이 메일을 무시해 주세요.");
+        assert_eq!(k, ReplyKind::AutoReply);
+        assert!(
+            why.contains("비밀번호 재설정을 요청") || why.contains("본인이 요청하지 않으셨"),
+            "{why}"
+        );
         let (k, why) = kind("Dear customers,\nOur service will be down for maintenance on Sunday from 2 to 4 am.");
         assert_eq!(
             (k, why.as_str()),
