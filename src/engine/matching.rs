@@ -50,8 +50,8 @@ pub fn hits(draft: &Draft, matcher: &Matcher, scope: &SearchArea, with_groups: b
     } else {
         Vec::new()
     };
-    // A loose Korean match may run over the spaces the compact view removed; it must still start where a
-    // word starts and not end inside a noun, or "서버" would be found in "확인하셔서 버튼을".
+    // A loose Korean match may run over the spaces the compact view removed; it may still not start or end
+    // inside a noun, or "서버" would be found in "확인하셔서 버튼을".
     let keeps_words = |range: &Range<usize>, sentence: &Range<usize>| {
         !matcher.keep_to_words || respects_words(draft, sentence, range)
     };

@@ -3,8 +3,9 @@
 //! and spacing of what it names.
 //!
 //! A morpheme pattern is a regular expression over the sentence's morphemes written `lemma/TAG` and
-//! joined by single spaces: `확인했습니다` reads `확인/NNG 하/XSV 았/EP 습니다/EF`, so `시/EP ㄹ게요/EF`
-//! finds -실게요 on any verb. A match covers whole morphemes, and reports the words they belong to.
+//! joined by single spaces: `확인했습니다` reads `확인/NNG 하/XSV 았/EP 습니다/EF`, so `확인/NNG 하/XSV 시/EP`
+//! finds 확인하셨나요 and 확인 하세요 alike. A match covers whole morphemes, and reports the words they
+//! belong to.
 
 use super::matching::Hit;
 use crate::error::{Error, Result};
