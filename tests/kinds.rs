@@ -154,6 +154,38 @@ fn whole_reply_rules_run_on_full_replies_only() {
 }
 
 #[test]
+fn vague_timing_is_reported_on_every_kind_but_a_missing_eta_only_on_full_replies() {
+    // A snippet need not state an ETA...
+    let snippet = check("The payment page is down for some cards.", &[]);
+    assert_eq!(kind_of(&snippet).0, "fragment");
+    assert!(!rules(&snippet).contains(&"state-eta".to_string()), "{snippet}");
+    // ...but its vague promise is still vague: one finding for the sentence, at the time phrase.
+    let snippet = check(
+        "The payment page is down. We'll get back to you as soon as possible.",
+        &[],
+    );
+    assert_eq!(kind_of(&snippet).0, "fragment");
+    let timing: Vec<&str> = snippet["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "state-eta")
+        .map(|f| f["excerpt"].as_str().unwrap())
+        .collect();
+    assert_eq!(timing, ["as soon as possible"]);
+    // Waiting on us for a refund asks for a time as an outage does.
+    let full = check(
+        "Hi Omar,\nYour refund will be processed in due course.\nThanks,\nSam",
+        &[],
+    );
+    assert!(
+        full["scenarios"].as_array().unwrap().iter().any(|s| s == "waiting"),
+        "{full}"
+    );
+    assert!(rules(&full).contains(&"state-eta".to_string()), "{full}");
+}
+
+#[test]
 fn a_reply_that_names_the_customer_outside_a_greeting_is_not_asked_for_the_name() {
     for text in [
         "Got it, Sarah. Billing questions get an answer within 4 working hours. Reply URGENT if you are locked out.",

@@ -156,10 +156,15 @@ impl Linter {
         for (index, rule) in self.rules.rules.iter().enumerate() {
             let in_language = langs.iter().any(|l| rule.lang(l).is_some());
             let in_scenario = rule.when.is_empty() || rule.when.iter().any(|w| scenarios.contains(w));
-            if !self.active[index] || !in_language || !in_scenario || !rule.applies_to(kind.kind) {
+            if !self.active[index] || !in_language || !in_scenario {
                 continue;
             }
-            applicable_rules.insert(rule.id.clone(), rule.criterion.clone());
+            // On a kind of text a require rule is not for (a snippet need not state an ETA), its weak
+            // phrases are still worth a word where they appear: "we'll fix it soon" is vague in any text.
+            let weak_only = !rule.applies_to(kind.kind);
+            if weak_only && !(rule.kind == Kind::Require && rule.languages().any(|l| has_weak(rule, l))) {
+                continue;
+            }
             let mut run = RuleRun {
                 draft,
                 rule,
@@ -170,13 +175,19 @@ impl Linter {
                 body: &body,
                 presence: &presence,
                 cues: &cues,
+                weak_only,
             };
             run.scope = scope::ranges(draft, rule, || run.cue_sentences())?;
+            let before = findings.len();
             match rule.kind {
                 Kind::Forbid => forbid::run(&run, &mut findings)?,
                 Kind::Require => require::run(&run, &mut findings)?,
                 Kind::Limit => limit::run(&run, &mut findings)?,
                 Kind::Level => level::run(&run, &mut findings),
+            }
+            // A rule run only for its weak phrases counts towards the grade only when it found one.
+            if !weak_only || findings.len() > before {
+                applicable_rules.insert(rule.id.clone(), rule.criterion.clone());
             }
         }
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
@@ -188,6 +199,10 @@ impl Linter {
             applicable_rules,
         })
     }
+}
+
+fn has_weak(rule: &Rule, lang: Lang) -> bool {
+    rule.lang(lang).is_some_and(|text| !text.weak.is_empty())
 }
 
 /// One rule about to run on one draft.
@@ -205,6 +220,8 @@ pub(crate) struct RuleRun<'a> {
     /// The draft's cue sentences per scenario, found on first need: a near-cue scope and an after-cue
     /// anchor both ask, and so do other rules of the same scenarios.
     cues: &'a scenario::CueSentences<'a>,
+    /// The draft is a kind of text the rule is not for: a require rule reports only its weak phrases.
+    weak_only: bool,
 }
 
 impl RuleRun<'_> {

@@ -37,7 +37,18 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
         weak.extend(weak_hits(run.draft, set, &scope)?.into_iter().map(|hit| (hit, text)));
     }
     if !weak.is_empty() {
+        // One vague promise per sentence is one comment: "we'll get back to you as soon as possible" holds
+        // two weak phrases, and the time is the one to make concrete.
+        weak.sort_by_key(|(hit, _)| hit.range.start);
+        let sentence_of = |at: usize| run.scope.iter().position(|s| s.start <= at && at < s.end);
+        let mut kept: Vec<(super::matching::Hit, &crate::pack::RuleLang)> = Vec::new();
         for (hit, text) in weak {
+            match kept.last_mut() {
+                Some(last) if sentence_of(last.0.range.start) == sentence_of(hit.range.start) => *last = (hit, text),
+                _ => kept.push((hit, text)),
+            }
+        }
+        for (hit, text) in kept {
             let message = text.weak_message.as_deref().unwrap_or(&text.message);
             let (suggestion, action) = match &text.weak_suggestion {
                 Some(s) => (Some(s.clone()), SuggestionAction::Replace),
@@ -45,6 +56,9 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
             };
             out.push(run.finding(hit.range, message, suggestion, action, None));
         }
+        return Ok(());
+    }
+    if run.weak_only {
         return Ok(());
     }
     let text = run.rule.text_for(run.draft.langs().primary);
