@@ -10,7 +10,7 @@
 use super::matching::Hit;
 use crate::error::{Error, Result};
 use crate::pack::{Detector, Pattern};
-use crate::text::register::SentenceRegister;
+use crate::text::register::{eojeol_end, SentenceRegister};
 use crate::text::{Draft, View};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -108,6 +108,9 @@ pub fn hits(draft: &Draft, matchers: &[MorphemeMatcher], scope: &[Range<usize>])
 /// What the rule's detectors find in the Korean sentences inside `scope`.
 pub fn detected(draft: &Draft, detectors: &[Detector], scope: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    if detectors.is_empty() {
+        return out;
+    }
     let text = draft.view(View::Normalized);
     for (index, sentence) in in_scope(draft, scope) {
         let Some(register) = draft.register(index) else {
@@ -125,14 +128,6 @@ pub fn detected(draft: &Draft, detectors: &[Detector], scope: &[Range<usize>]) -
         }
     }
     out
-}
-
-/// Where the eojeol holding `at` ends (before a space or punctuation, at most at `limit`): a finding
-/// shows the whole word as written, "커피 나오셨습니다", not the morphemes that matched, "커피 나오셨".
-fn eojeol_end(text: &str, at: usize, limit: usize) -> usize {
-    text[at..limit]
-        .find(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-        .map_or(limit, |i| at + i)
 }
 
 /// The sentences of the scope, by their index in `draft.sentences()`.

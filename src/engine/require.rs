@@ -1,11 +1,11 @@
 //! `require`: when no pattern matches in scope, the rule fires: at each weak phrase ("soon") if the
 //! draft has any, otherwise once, anchored at the sentence after which the missing sentence belongs.
 
-use super::matching::{any_pattern_hit, weak_hits};
+use super::matching::{any_pattern_hit, weak_hits, Hit};
 use super::{scope, RuleRun};
 use crate::error::Result;
 use crate::finding::{Finding, SuggestionAction};
-use crate::pack::IfNoScope;
+use crate::pack::{IfNoScope, RuleLang};
 use crate::text::{structure, Role};
 
 pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
@@ -41,7 +41,7 @@ pub fn run(run: &RuleRun, out: &mut Vec<Finding>) -> Result<()> {
         // two weak phrases, and the time is the one to make concrete.
         weak.sort_by_key(|(hit, _)| hit.range.start);
         let sentence_of = |at: usize| run.scope.iter().position(|s| s.start <= at && at < s.end);
-        let mut kept: Vec<(super::matching::Hit, &crate::pack::RuleLang)> = Vec::new();
+        let mut kept: Vec<(Hit, &RuleLang)> = Vec::new();
         for (hit, text) in weak {
             match kept.last_mut() {
                 Some(last) if sentence_of(last.0.range.start) == sentence_of(hit.range.start) => *last = (hit, text),

@@ -60,8 +60,7 @@ pub fn read(text: &str, offset: usize) -> Option<SentenceRegister> {
     // A finding points at the whole eojeol that ends the sentence (드렸어용, not 어용).
     let ending_eojeol = ending.as_ref().map(|e| {
         let m = &morphemes[e.word];
-        let start = masked[..m.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        shifted(start..m.end)
+        shifted(eojeol_start(&masked, m.start)..m.end)
     });
     let chat_ending = chat_ending(&masked, &morphemes).map(shifted);
     let casual = laughter(&masked).map(shifted).or(chat_ending);
@@ -89,7 +88,7 @@ fn chat_ending(sentence: &str, words: &[Morpheme]) -> Option<Range<usize>> {
     if !trimmed.ends_with(['용', '염', '욧']) {
         return None;
     }
-    let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = eojeol_start(trimmed, trimmed.len());
     let predicate = words
         .iter()
         .filter(|m| m.start >= start && m.end <= trimmed.len())
@@ -99,6 +98,19 @@ fn chat_ending(sentence: &str, words: &[Morpheme]) -> Option<Range<usize>> {
                 .any(|t| matches!(t, "VV" | "VA" | "VX" | "XSV" | "XSA" | "EP" | "EC" | "EF"))
         });
     predicate.then_some(start..trimmed.len())
+}
+
+/// Where the eojeol (the word between spaces) holding byte `at` of `text` starts.
+pub(crate) fn eojeol_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1)
+}
+
+/// Where the eojeol holding byte `at` ends: before a space or punctuation, at most at `limit`. A finding
+/// shows the whole word as written, "커피 나오셨습니다", not the morphemes that matched, "커피 나오셨".
+pub(crate) fn eojeol_end(text: &str, at: usize, limit: usize) -> usize {
+    text[at..limit]
+        .find(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .map_or(limit, |i| at + i)
 }
 
 /// Connective endings a spoken sentence stops on, in banmal (해체).
